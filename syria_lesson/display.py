@@ -1,0 +1,126 @@
+"""One way to show anything interactive: the live widget *and* a static face.
+
+A widget is only alive while a kernel runs. Everywhere else (an HTML handout,
+paper, a notebook opened before it is run, a notebook viewer) readers would
+see "Error displaying widget" or nothing. So every widget is shown through
+``show``, which puts three versions of the same content in one output:
+
+- ``application/vnd.jupyter.widget-view+json``: the live widget, which
+  JupyterLab prefers whenever the widget's model exists;
+- ``text/html``: the static face (a worksheet question, a full table), which
+  nbconvert and JupyterLab fall back to when the model does not exist;
+- ``text/plain``: the same content as text, for terminals and screen readers.
+
+``build.strip_widget_views`` removes the first from committed notebooks, so a
+notebook opened before it is run shows the static face, never an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Any
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def esc(value: Any) -> str:
+    """Escape anything for HTML. Every piece of data or student text passes
+    through here before it reaches the page."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+class StaticFace:
+    """A displayable object: a live widget with a static HTML and text face."""
+
+    def __init__(self, widget: Any, static_html: str, static_text: str):
+        self.widget = widget
+        self.static_html = static_html
+        self.static_text = static_text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {"text/plain": self.static_text, "text/html": self.static_html}
+        if self.widget is not None:
+            view = self.widget._repr_mimebundle_()
+            if WIDGET_MIME in view:
+                bundle[WIDGET_MIME] = view[WIDGET_MIME]
+        return bundle
+
+    def __repr__(self) -> str:  # so that a bare repr never shows VBox(children=...)
+        return self.static_text
+
+
+def show(widget: Any, static_html: str, static_text: str) -> None:
+    from IPython.display import display
+
+    display(StaticFace(widget, static_html, static_text))
+
+
+def show_html(content: str, plain: str) -> None:
+    """Static content only (a table, a box of text)."""
+    from IPython.display import display
+
+    display({"text/html": content, "text/plain": plain}, raw=True)
+
+
+def box(title: str, body_html: str, kind: str = "note") -> str:
+    """A titled box; ``kind`` picks the style (note, key, instructor, check)."""
+    return (f'<section class="sl-box sl-{esc(kind)}" role="note" aria-label="{esc(title)}">'
+            f'<p class="sl-box-title"><strong>{esc(title)}</strong></p>{body_html}</section>')
+
+
+def table(rows: list[dict], columns: list[tuple[str, str]], caption: str = "",
+          html_columns: tuple[str, ...] = ()) -> str:
+    """An accessible HTML table: a caption, header cells with scope.
+
+    ``columns`` is a list of (key, heading). Values are escaped, except keys in
+    ``html_columns`` whose values the package built itself.
+    """
+    head = "".join(f'<th scope="col">{esc(label)}</th>' for _, label in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for i, (key, _) in enumerate(columns):
+            value = row.get(key, "")
+            content = value if key in html_columns else esc(value)
+            tag = "th scope=\"row\"" if i == 0 else "td"
+            cells.append(f"<{tag}>{content}</{tag.split()[0]}>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return (f'<table class="sl-table">{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+
+
+def plain_table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
+    lines = [" | ".join(label for _, label in columns)]
+    for row in rows:
+        lines.append(" | ".join(str(row.get(key, "") or "") for key, _ in columns))
+    return "\n".join(lines)
+
+
+def link(url: str, label: str) -> str:
+    return f'<a href="{esc(url)}">{esc(label)}</a>'
+
+
+def figure_png(fig, dpi: int = 110) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def show_figure(fig, alt: str, caption: str = "") -> None:
+    """Show a matplotlib figure with its alt text.
+
+    The alt text travels as image metadata, which the handout template writes
+    into the ``alt`` attribute; the caption is shown below the figure.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    png = base64.b64encode(figure_png(fig)).decode("ascii")
+    display({"image/png": png, "text/plain": f"[Figure] {alt}"}, raw=True,
+            metadata={"image/png": {"alt": alt}})
+    plt.close(fig)
+    if caption:
+        show_html(f'<p class="sl-caption">{esc(caption)}</p>', caption)

@@ -1,0 +1,57 @@
+"""Glossary and source lists, shared by every lesson."""
+
+from __future__ import annotations
+
+from .display import esc, link, show_html, table
+
+
+def glossary(lesson: str | None = None) -> None:
+    """The glossary (the terms a lesson uses, or all of them)."""
+    from .data import load_all
+
+    terms = [t for t in load_all().glossary if lesson is None or lesson in t["used_in"]]
+    rows = [{"term": t["term"], "definition": t["definition"],
+             "lessons": ", ".join(t["used_in"]), "source": link(t["source_url"], t["source_title"])} for t in terms]
+    show_html(table(rows, [("term", "Term"), ("definition", "Meaning"), ("lessons", "Lessons"),
+                           ("source", "Check it")], "Glossary", html_columns=("source",)),
+              "\n".join(f"{t['term']}: {t['definition']}" for t in terms))
+
+
+def lesson_sources(lesson: str) -> list[tuple[str, str]]:
+    """(title, url) of every source the lesson's content cites, article first."""
+    from .data import load_all
+
+    content = load_all()
+    meta = content.article["meta"]
+    found: dict[str, str] = {meta["url"]: f'{meta["author"]}, "{meta["title"]}", {meta["outlet"]}, 17 Nov 2017'}
+
+    def add(url, title):
+        if url and url not in found:
+            found[url] = title
+
+    if lesson in ("01",):
+        for term in content.article.get("vague_terms") or []:
+            for side in ("washington", "moscow"):
+                add(term[side].get("source_url"), term[side].get("source_title"))
+    if lesson == "02":
+        for e in content.events:
+            if e["article_link"] != "later":
+                add(e["source_url"], e["source_title"])
+    if lesson == "05":
+        for e in content.events:
+            if e["article_link"] == "later":
+                add(e["source_url"], e["source_title"])
+    if lesson == "03":
+        for p in content.positions:
+            add(p.get("source_url"), p.get("source_title"))
+    for t in content.glossary:
+        if lesson in t["used_in"]:
+            add(t["source_url"], t["source_title"])
+    return [(title, url) for url, title in found.items()]
+
+
+def sources(lesson: str) -> None:
+    items = lesson_sources(lesson)
+    html = "".join(f"<li>{esc(title)}. {link(url, url)}</li>" for title, url in items)
+    show_html(f'<section class="sl-sources" aria-label="Sources"><ol>{html}</ol></section>',
+              "\n".join(f"- {title}. {url}" for title, url in items))

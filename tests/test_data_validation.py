@@ -1,0 +1,203 @@
+"""Broken data files get one plain message naming file, row, column, value and fix."""
+
+import shutil
+
+import pytest
+
+from syria_lesson import data
+from syria_lesson.validate import DataError
+
+HEADER = ("id,date,end_date,date_precision,date_kind,title,summary,parties,category,track,article_link,"
+          "article_paragraph,source_title,source_url,source_kind,verified\n")
+GOOD = ('danang,2017-11-11,,day,announced,Da Nang statement,"Trump and Putin, through aides, agree a text.",'
+        "us;russia,agreement,us_russia,explicit,1,White House statement,https://example.org/s,primary,read it\n")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A copy of the real data folder that a test may break."""
+    folder = tmp_path / "data"
+    shutil.copytree(data.paths.data_dir(), folder)
+    monkeypatch.setenv("SYRIA_LESSON_DATA", str(folder))
+    return folder
+
+
+def write_events(folder, *rows, header=HEADER, encoding="utf-8"):
+    (folder / "events.csv").write_bytes((header + "".join(rows)).encode(encoding))
+
+
+def message(loader):
+    with pytest.raises(DataError) as err:
+        loader()
+    return str(err.value)
+
+
+def test_the_real_data_loads_and_cross_checks():
+    content = data.Content()
+    assert len(content.events) >= 30
+    assert {p["actor"] for p in content.positions} == {a["id"] for a in content.actors}
+
+
+def test_a_good_row_loads(data_dir):
+    write_events(data_dir, GOOD)
+    (event,) = data.load_events()
+    assert event["id"] == "danang" and event["parties"] == ["us", "russia"] and event["article_paragraph"] == 1
+
+
+def test_missing_column_is_named(data_dir):
+    write_events(data_dir, GOOD.replace(",primary,read it", ",primary"),
+                 header=HEADER.replace(",verified", ""))
+    text = message(data.load_events)
+    assert "data/events.csv, row 1, column 'verified'" in text and "missing from the header" in text
+
+
+def test_date_that_does_not_exist(data_dir):
+    write_events(data_dir, GOOD.replace("2017-11-11", "2016-02-30"))
+    text = message(data.load_events)
+    assert "data/events.csv, row 2, column 'date': '2016-02-30' is not a real date" in text
+    assert "Fix: write the date as YYYY-MM-DD" in text
+
+
+def test_precision_that_contradicts_the_date(data_dir):
+    write_events(data_dir, GOOD.replace("2017-11-11,,day", "2017-11,,day"))
+    text = message(data.load_events)
+    assert "row 2, column 'date_precision': 'day' does not match the date '2017-11'" in text
+
+
+def test_end_before_start(data_dir):
+    write_events(data_dir, GOOD.replace("2017-11-11,,", "2017-11-11,2017-11-10,"))
+    assert "column 'end_date': '2017-11-10' is before the start date 2017-11-11" in message(data.load_events)
+
+
+def test_unknown_category_lists_the_allowed_values(data_dir):
+    write_events(data_dir, GOOD.replace(",agreement,", ",treaty,"))
+    text = message(data.load_events)
+    assert "column 'category': 'treaty' is not allowed" in text and "agreement, ceasefire" in text
+
+
+def test_missing_source(data_dir):
+    write_events(data_dir, GOOD.replace("https://example.org/s", ""))
+    assert "row 2, column 'source_url': is empty" in message(data.load_events)
+
+
+def test_explicit_link_needs_a_paragraph(data_dir):
+    write_events(data_dir, GOOD.replace("explicit,1,", "explicit,,"))
+    assert "column 'article_paragraph': is empty, but article_link is 'explicit'" in message(data.load_events)
+
+
+def test_duplicate_id(data_dir):
+    write_events(data_dir, GOOD, GOOD)
+    assert "row 3, column 'id': 'danang' is used twice (also in row 2)" in message(data.load_events)
+
+
+def test_empty_file(data_dir):
+    (data_dir / "events.csv").write_text("")
+    assert "data/events.csv: is empty" in message(data.load_events)
+
+
+def test_header_only(data_dir):
+    write_events(data_dir)
+    assert "has a header but no rows" in message(data.load_events)
+
+
+def test_wrong_encoding(data_dir):
+    write_events(data_dir, GOOD.replace("Trump", "Trümp"), encoding="latin-1")
+    text = message(data.load_events)
+    assert "data/events.csv, line 2: is not saved as UTF-8 text" in text and "CSV UTF-8" in text
+
+
+def test_extra_comma(data_dir):
+    write_events(data_dir, GOOD.replace("Da Nang statement", "Da Nang, statement"))
+    text = message(data.load_events)
+    assert "row 2: has 17 fields but the header has 16" in text and "double quotes" in text
+
+
+def test_several_problems_are_reported_together(data_dir):
+    write_events(data_dir, GOOD.replace("2017-11-11", "2017-13-01").replace(",agreement,", ",treaty,"))
+    text = message(data.load_events)
+    assert text.startswith("The lesson data has 2 problems")
+    assert "'2017-13-01' is not a real date" in text and "'treaty' is not allowed" in text
+
+
+def _positions_with(data_dir, old, new):
+    path = data_dir / "positions.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _content_error(data_dir):
+    return message(lambda: data.load_positions(data.load_actors(), data.load_topics()))
+
+
+def test_position_for_unknown_actor(data_dir):
+    _positions_with(data_dir, "\nrussia,", "\nrussland,")
+    text = _content_error(data_dir)
+    assert "column 'actor': 'russland' is not an actor in data/actors.csv" in text
+    assert "has no row for actor 'russia'" in text
+
+
+def test_position_with_bad_stance_code(data_dir):
+    path = data_dir / "positions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[2] = "maybe"
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "row 2, column 'stance_code': 'maybe' is not allowed" in _content_error(data_dir)
+
+
+def test_position_rules(tmp_path):
+    name = "data/positions.csv"
+    base = {"_row": 5, "actor": "us", "topic": "t", "stance_code": "supports", "stance": "x", "quote": None,
+            "paragraph": None, "source_title": None, "source_url": None, "source_date": None}
+    assert "is empty, but the basis is 'article'" in str(data.check_position({**base, "basis": "article"}, name)[0])
+    record = data.check_position({**base, "basis": "record"}, name)
+    assert {p.column for p in record} == {"source_title", "source_url", "source_date"}
+    silent = data.check_position({**base, "basis": "not_stated"}, name)
+    assert "claims a position, but the basis is 'not_stated'" in str(silent[0])
+    assert data.check_position({**base, "basis": "article", "paragraph": 8}, name) == []
+
+
+def test_quote_longer_than_25_words(data_dir):
+    path = data_dir / "article.yaml"
+    text = path.read_text(encoding="utf-8")
+    long_quote = " ".join(["word"] * 26)
+    path.write_text(text.replace("quotes:", f'quotes:\n      - {{text: "{long_quote}", paragraph: 1}}', 1),
+                    encoding="utf-8")
+    assert "is a quote of 26 words, more than 25" in message(data.load_article)
+
+
+def test_claim_kind_outside_the_set(data_dir):
+    path = data_dir / "article.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: opinion", "kind: rumour", 1), encoding="utf-8")
+    text = message(data.load_article)
+    assert "column 'kind': 'rumour' is not allowed" in text and "reported_fact" in text
+
+
+def test_outline_gap_is_named():
+    parts = [{"id": "a", "paragraphs": [1, 4]}, {"id": "b", "paragraphs": [6, 17]}]
+    (problem,) = data.check_coverage(parts, 17, "data/article.yaml")
+    assert "leaves out paragraphs 5-5" in str(problem)
+
+
+def test_unknown_question_kind(data_dir):
+    path = data_dir / "questions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: open", "kind: essay", 1), encoding="utf-8")
+    text = message(data.load_questions)
+    assert "data/questions.yaml, question" in text and "'essay' is not allowed" in text
+
+
+def test_selfcheck_answer_must_be_an_option(data_dir):
+    problems = []
+    data.check_question(problems, "data/questions.yaml", 1, {
+        "id": "q", "lesson": "01", "kind": "selfcheck", "level": "recall", "prompt": "?",
+        "options": [{"text": "A", "feedback": "a"}, {"text": "B", "feedback": "b"}], "answer": "C"})
+    assert "'C' is not one of the options" in str(problems[0])
+
+
+def test_broken_yaml_names_the_line(data_dir):
+    (data_dir / "questions.yaml").write_text("- id: a\n  prompt: [unclosed\n", encoding="utf-8")
+    assert "data/questions.yaml, line" in message(data.load_questions)
