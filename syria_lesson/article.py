@@ -36,7 +36,7 @@ def citation() -> None:
 def outline() -> None:
     """The article's parts with their paragraph ranges."""
     parts = _article()["parts"]
-    rows = [{"n": n, "title": p["title"], "paras": f"{p['paragraphs'][0]}–{p['paragraphs'][1]}"}
+    rows = [{"n": n, "title": p["title"], "paras": _span(p)}
             for n, p in enumerate(parts, start=1)]
     columns = [("n", "Part"), ("title", "What it does"), ("paras", "Paragraphs")]
     show_html(table(rows, columns, "The article in parts"),
@@ -49,14 +49,17 @@ def claim_kinds() -> None:
               "\n".join(f"{r['kind']}: {r['meaning']}" for r in rows))
 
 
-def part_html(part: dict) -> str:
+def _span(part: dict) -> str:
     first, last = part["paragraphs"]
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def part_html(part: dict) -> str:
     quotes = "".join(
         f'<li>“{esc(q["text"])}” (Gvosdev, paragraph {esc(q["paragraph"])})</li>' for q in part.get("quotes") or [])
     claims = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
                "evidence": c["evidence"]} for c in part.get("claims") or []]
-    html = (f'<p class="sl-paras">Paragraphs {first}–{last}</p>'
-            f'<p><strong>In our words:</strong> {esc(part["summary"])}</p>')
+    html = f'<p><strong>In our words:</strong> {esc(part["summary"])}</p>'
     if quotes:
         html += f"<p><strong>In the author's words</strong> (short quotations):</p><ul>{quotes}</ul>"
     if claims:
@@ -66,7 +69,7 @@ def part_html(part: dict) -> str:
 
 
 def part_text(part: dict) -> str:
-    lines = [f"Paragraphs {part['paragraphs'][0]}-{part['paragraphs'][1]}. {part['summary']}"]
+    lines = [part["summary"]]
     lines += [f'"{q["text"]}" (paragraph {q["paragraph"]})' for q in part.get("quotes") or []]
     lines += [f"- {CLAIM_KIND_LABELS[c['kind']]}: {c['text']} Evidence: {c['evidence']}"
               for c in part.get("claims") or []]

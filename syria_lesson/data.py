@@ -40,7 +40,7 @@ from .validate import (
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_KINDS = ("signed", "announced", "in_force", "held", "began", "occurred")
 CATEGORIES = ("agreement", "ceasefire", "un_resolution", "talks", "military", "bases", "political")
-TRACKS = ("us_russia", "un_geneva", "astana", "southwest", "russia_syria", "other")
+TRACKS = ("us_russia", "un_geneva", "astana", "southwest", "russia_syria", "us_syria", "other")
 ARTICLE_LINKS = ("explicit", "allusion", "context", "later")
 SOURCE_KINDS = ("primary", "news", "reference")
 ACTOR_KINDS = ("state", "state_part", "non_state", "international")

@@ -54,7 +54,8 @@ def styled_matrix():
         return f"background-color: {tints.get(value[:1], '#FFFFFF')}; color: #000000"
 
     return (frame.style.map(tint)
-            .set_caption("Positions in November 2017. Symbols: + supports, − opposes, ± conditional, "
+            .set_caption("Positions in November 2017. Each column is a yes/no question (see 'One topic, every actor'). "
+                         "Symbols: + supports (yes), − opposes (no), ± conditional, "
                          "? ambiguous, · not stated. Basis: [A] the article, [R] the public record, "
                          "[A+R] both.")
             .set_table_attributes('class="sl-table sl-matrix"')
@@ -84,8 +85,9 @@ def figure():
     ax.set_yticks(range(len(actors)), [a["short_name"] for a in actors])
     ax.set_xlim(-0.5, len(topics) - 0.5)
     ax.set_ylim(len(actors) - 0.5, -0.5)
-    ax.set_title("Who holds which position (Nov 2017)\n+ supports  − opposes  ± conditional  ? ambiguous  "
-                 "· not stated;  A article, R record", loc="left", fontsize=10)
+    ax.set_title("Who holds which position (Nov 2017). Each column is a yes/no question.\n"
+                 "+ yes (supports)  − no (opposes)  ± conditional  ? ambiguous  · not stated;  "
+                 "A = from the article, R = from the public record", loc="left", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -234,3 +236,14 @@ def actor_intros() -> None:
     show_html(table(rows, [("name", "Actor"), ("group", "Side"), ("intro", "Who they are"),
                            ("in_article", "In the article?")], "The actors"),
               plain_table(rows, [("name", "Actor"), ("group", "Side")]))
+
+
+def topic_questions() -> None:
+    """The seven topics as the yes/no questions the stance codes answer."""
+    content = _content()
+    rows = [{"title": t["title"], "question": t["question"],
+             "paras": ", ".join(str(p) for p in t.get("article_paragraphs") or []) or "not in the article"}
+            for t in content.topics]
+    show_html(table(rows, [("title", "Topic"), ("question", "The question (+ means yes)"),
+                           ("paras", "Article paragraphs")], "The topics"),
+              plain_table(rows, [("title", "Topic"), ("question", "Question")]))

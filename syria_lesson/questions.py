@@ -20,7 +20,7 @@ KIND_LABELS = {
     "choice": "Choose one",
     "scale": "Give a score and a reason",
     "ranking": "Put these in order (1 = first)",
-    "selfcheck": "Self-check: choose one, then press Check",
+    "selfcheck": "Self-check: choose one",
 }
 DEFAULT_LINES = {"open": 6, "scale": 3, "choice": 0, "ranking": 0, "selfcheck": 0}
 BOX = "\u2610"  # an empty check box, for paper

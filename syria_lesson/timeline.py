@@ -19,7 +19,8 @@ TRACK_LABELS = {
     "astana": "Astana (Russia, Iran, Turkey)",
     "southwest": "Jordan / southwest",
     "russia_syria": "Russia–Syria bases",
-    "other": "Battlefield and other",
+    "us_syria": "U.S. and Syria: troops, sanctions",
+    "other": "Battlefield and politics",
 }
 # Okabe-Ito colours (safe for the common forms of colour blindness); every
 # category also has its own marker shape, so colour never carries meaning alone.
@@ -110,7 +111,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     for track in tracks:
         lane_events = sorted((e for e in events if e["track"] == track), key=lambda e: date_start(e["date"]))
         xs = [date_start(e["date"]).toordinal() for e in lane_events]
-        levels = _label_levels(xs, min_gap=span / 40)
+        levels = _label_levels(xs, min_gap=span / 28)
         ax.axhline(lane[track], color="#BBBBBB", linewidth=0.8, zorder=0)
         for event, level in zip(lane_events, levels):
             colour, marker, _ = CATEGORY_STYLE[event["category"]]
@@ -120,7 +121,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
             ax.scatter([x], [y], s=130 if strong else 55, marker=marker,
                        facecolor=colour if strong else "white", edgecolor="black" if strong else colour,
                        linewidth=1.6, zorder=3)
-            ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 10 * level),
+            ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 11 * level),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8,
                         fontweight="bold" if strong else "normal")
             drawn.append(event["id"])
