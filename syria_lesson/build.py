@@ -251,7 +251,7 @@ def build_release(out: Path | None = None) -> Path:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, out / name)
     shutil.copy2(ROOT / "docs" / "STUDENT_README.md", out / "README.md")
-    print(f"Student release written to {out.relative_to(ROOT)}")
+    print(f"Student release written to {out}")
     return out
 
 

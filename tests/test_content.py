@@ -1,0 +1,254 @@
+"""The content itself: enough of it, consistent, and honest about its sources."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from syria_lesson import build, paths, timeline
+from syria_lesson.data import load_all
+from syria_lesson.validate import date_start
+
+SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt"))
+ARTICLE_DAY = "2017-11-17"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_all()
+
+
+def article_paragraphs() -> list[str]:
+    """The op-ed's 17 body paragraphs from the seed text (not part of the repo).
+
+    The seed splits two paragraphs at a line break mid-sentence; a paragraph
+    that starts in lower case continues the previous one."""
+    text = SEED[0].read_text(encoding="utf-8")
+    body = text.split("Russian Defense Ministry's International Mine Action Center in Syria", 1)[1]
+    body = body.split("*Nikolas K. Gvosdev is", 1)[0]
+    paragraphs: list[str] = []
+    for block in (b.strip() for b in body.split("\n\n")):
+        if not block or block.startswith(("**Related article", "#")):
+            continue
+        if paragraphs and (block[0].islower() or block.startswith("States —")):
+            paragraphs[-1] += " " + block
+        else:
+            paragraphs.append(block)
+    return [re.sub(r"\[([^\]]+)\]\(#\)", r"\1", " ".join(p.split())) for p in paragraphs]
+
+
+needs_seed = pytest.mark.skipif(not SEED, reason="the article's text (../shared/seeds) is not beside this checkout")
+
+
+@needs_seed
+def test_paragraph_numbering_matches_the_article(content):
+    paragraphs = article_paragraphs()
+    meta = content.article["meta"]
+    assert len(paragraphs) == meta["paragraphs"] == 17
+    for number, incipit in enumerate(meta["incipits"], start=1):
+        assert paragraphs[number - 1].startswith(incipit), f"paragraph {number} should start with {incipit!r}"
+
+
+def all_quotes(content):
+    for part in content.article["parts"]:
+        for quote in part.get("quotes") or []:
+            yield f"article.yaml part {part['id']}", quote["text"], quote["paragraph"]
+    for position in content.positions:
+        if position.get("quote"):
+            yield f"positions.csv {position['actor']} x {position['topic']}", position["quote"], position["paragraph"]
+
+
+@needs_seed
+def test_every_quote_is_verbatim_from_the_paragraph_it_names(content):
+    paragraphs = article_paragraphs()
+    quotes = list(all_quotes(content))
+    assert len(quotes) >= 10
+    for where, text, paragraph in quotes:
+        assert text in paragraphs[paragraph - 1], f"{where}: {text!r} is not in paragraph {paragraph}"
+        assert len(text.split()) <= 25
+
+
+def test_outline_covers_every_paragraph_once(content):
+    covered = [n for part in content.article["parts"] for n in range(part["paragraphs"][0], part["paragraphs"][1] + 1)]
+    assert covered == list(range(1, 18))
+
+
+def test_walkthrough_has_claims_of_every_kind(content):
+    kinds = {claim["kind"] for part in content.article["parts"] for claim in part["claims"]}
+    assert kinds == {"reported_fact", "interpretation", "prediction", "opinion"}
+
+
+def test_enough_events_on_each_side_of_the_article(content):
+    before = [e for e in content.events if e["article_link"] != "later"]
+    after = [e for e in content.events if e["article_link"] == "later" and e["date"] >= "2018"]
+    assert len(before) >= 30 and len(after) >= 20
+    assert min(e["date"] for e in before) == "2012-06-30"  # the Geneva Communiqué
+    assert all(date_start(e["date"]).isoformat() <= ARTICLE_DAY for e in before if e["article_link"] == "context")
+
+
+def test_events_after_the_article_are_marked_later_unless_the_article_names_them(content):
+    for event in content.events:
+        if date_start(event["date"]).isoformat() > ARTICLE_DAY:
+            assert event["article_link"] in ("later", "explicit", "allusion"), event["id"]
+
+
+def test_every_event_and_position_cites_a_source(content):
+    for event in content.events:
+        assert event["source_url"].startswith("http") and event["source_title"]
+    for position in content.positions:
+        if "record" in position["basis"]:
+            assert position["source_url"] and position["source_date"]
+
+
+def test_every_actor_topic_cell_is_filled_once(content):
+    cells = {(p["actor"], p["topic"]) for p in content.positions}
+    assert len(content.actors) >= 10 and len(content.topics) >= 6
+    assert len(cells) == len(content.positions) == len(content.actors) * len(content.topics)
+
+
+def test_the_article_never_speaks_for_the_un(content):
+    """The op-ed never mentions the UN, Geneva or UNSCR 2254: no UN cell may
+    rest on the article."""
+    for position in content.positions:
+        if position["actor"] == "un":
+            assert "article" not in position["basis"], position["topic"]
+
+
+def test_question_counts(content):
+    discussion = [q for q in content.questions if q["kind"] != "selfcheck"]
+    article_checks = [q for q in content.questions if q["lesson"] == "01" and q["kind"] == "selfcheck"]
+    assert len(discussion) >= 15 and len(article_checks) >= 10
+    assert {q["kind"] for q in content.questions} == {"open", "choice", "scale", "ranking", "selfcheck"}
+
+
+def test_every_discussion_question_has_instructor_notes(content):
+    from syria_lesson.data import load_instructor_notes
+
+    notes = load_instructor_notes(content.questions)
+    for question in content.questions:
+        if question["kind"] != "selfcheck":
+            assert notes[question["id"]]["model_answer"].strip(), question["id"]
+
+
+def lesson_text(lesson: str) -> str:
+    """Everything a student reads in a lesson: markdown and saved outputs."""
+    path = next((paths.ROOT / "notebooks").glob(f"{lesson}_*.ipynb"))
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            html = str(output.get("data", {}).get("text/html", ""))
+            if "<caption>Glossary</caption>" not in html:  # the glossary lists terms; it does not use them
+                parts.append(html)
+    return " ".join(parts).lower()
+
+
+def test_every_glossary_term_is_used_where_it_says(content):
+    assert len(content.glossary) >= 20
+    texts = {}
+    for term in content.glossary:
+        needle = (term.get("match") or term["term"]).lower()
+        for lesson in term["used_in"]:
+            texts.setdefault(lesson, lesson_text(lesson))
+            assert needle in texts[lesson], f"glossary term {term['term']!r} is not used in lesson {lesson}"
+
+
+def test_every_question_is_asked_in_its_lesson(content):
+    for question in content.questions:
+        text = lesson_text(question["lesson"])
+        assert f'id="q-{question["id"]}"' in text, f"{question['id']} is not shown in lesson {question['lesson']}"
+
+
+def test_figures_are_current_with_the_data(content):
+    manifest = json.loads((paths.figures_dir() / "figures.json").read_text(encoding="utf-8"))
+    drawn = set()
+    for name in timeline.FIGURES:
+        chosen = timeline.figure_events(name, content.events)
+        assert manifest[name]["data_hash"] == timeline.data_hash(chosen), f"run `make figures`: {name} is stale"
+        assert set(manifest[name]["events"]) == {e["id"] for e in chosen}
+        drawn |= set(manifest[name]["events"])
+        for suffix in (".png", ".svg"):
+            assert (paths.figures_dir() / f"{name}{suffix}").stat().st_size > 10_000
+    assert drawn == {e["id"] for e in content.events}, "every event appears in a timeline figure"
+
+
+def test_timeline_figure_draws_every_event_it_is_given(content):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    numbers = timeline.number_events(content.events)
+    fig, drawn = timeline.figure(content.events, numbers, "all")
+    assert sorted(drawn) == sorted(e["id"] for e in content.events)
+    labels = {t.get_text() for t in fig.axes[0].texts}
+    assert {str(n) for n in numbers.values()} <= labels
+
+
+def test_label_levels_never_crowd_a_level():
+    xs = [0, 1, 2, 50, 51, 200]
+    levels = timeline._label_levels(xs, min_gap=10)
+    for level in set(levels):
+        on_level = [x for x, lv in zip(xs, levels) if lv == level]
+        assert all(b - a >= 10 for a, b in zip(on_level, on_level[1:]))
+    assert levels == [0, 1, 2, 0, 1, 0]
+
+
+def test_committed_notebooks_show_static_faces_not_widget_errors():
+    """Opened before they are run, notebooks must show worksheets, not
+    'Error displaying widget': no saved output may need a live widget."""
+    for path in build.notebooks():
+        nb = nbformat.read(path, as_version=4)
+        assert "widgets" not in nb.metadata, path.name
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                assert "application/vnd.jupyter.widget-view+json" not in data, path.name
+                assert "VBox(children" not in str(data.get("text/plain", "")), path.name
+
+
+def test_lessons_have_objectives_and_key_points():
+    for path in build.notebooks(include_instructor=False):
+        headings = [line for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "markdown"
+                    for line in cell.source.splitlines() if line.startswith("#")]
+        assert headings[0].startswith("# "), path.name
+        assert any("Learning objectives" in h for h in headings), path.name
+        assert any("Key points" in h for h in headings), path.name
+        assert sum(h.startswith("# ") for h in headings) == 1, f"{path.name}: one title only"
+
+
+def test_student_release_holds_no_instructor_material(tmp_path):
+    from syria_lesson.data import load_instructor_notes
+
+    out = build.build_release(tmp_path / "release")
+    notes = load_instructor_notes(load_all().questions)
+    assert not (out / "instructor").exists()
+    texts = {p: p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*") if p.is_file()
+             and p.suffix in (".ipynb", ".csv", ".yaml", ".md", ".py", ".json", ".txt", ".html", ".svg")}
+    assert len(texts) > 20
+    needles = [re.sub(r"\s+", " ", v)[:80] for entry in notes.values() for v in entry.values() if isinstance(v, str)]
+    assert len(needles) >= 30
+    for needle in needles:
+        for path, text in texts.items():
+            assert needle not in re.sub(r"\s+", " ", text), f"instructor text found in {path.relative_to(out)}"
+    assert (out / "notebooks" / "04_discussion.ipynb").exists() and (out / "syria_lesson" / "answers.py").exists()
+
+
+def test_the_instructor_edition_does_show_the_notes(monkeypatch):
+    """The check above must be able to fail: the same needles do appear when
+    the instructor edition renders a question."""
+    from syria_lesson import questions
+    from syria_lesson.data import load_instructor_notes
+
+    content = load_all()
+    notes = load_instructor_notes(content.questions)
+    question = content.question("d04_essay_right_not_optimistic")
+    page = questions.worksheet_html(question, notes)
+    assert questions.esc(notes[question["id"]]["model_answer"][:60]) in page
+    assert "For the instructor" not in questions.worksheet_html(question, None)
+
+
+def test_paths_are_relative_to_the_checkout():
+    assert Path(paths.data_dir()).name == "data"
