@@ -284,7 +284,7 @@ def _question_widget(question: dict):
     if kind == "open":
         area = w.Textarea(placeholder="Type your answer here", description="Your answer",
                           continuous_update=False, layout=w.Layout(width="100%", height="10em"))
-        area.description_tooltip = label
+        area.tooltip = label
         controls = [area]
 
         def value():
@@ -350,7 +350,7 @@ def _question_widget(question: dict):
         rows = [w.HBox([drop, w.Label(option)]) for drop, option in zip(drops, options)]
         for drop, option in zip(drops, options):
             drop.description = "Rank"
-            drop.description_tooltip = f"Rank of: {option}"
+            drop.tooltip = f"Rank of: {option}"
         controls = rows
 
         def value():

@@ -201,3 +201,30 @@ def test_selfcheck_answer_must_be_an_option(data_dir):
 def test_broken_yaml_names_the_line(data_dir):
     (data_dir / "questions.yaml").write_text("- id: a\n  prompt: [unclosed\n", encoding="utf-8")
     assert "data/questions.yaml, line" in message(data.load_questions)
+
+
+def test_position_with_missing_basis(data_dir):
+    path = data_dir / "positions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO("\n".join(lines))))
+    rows[1][header.index("basis")] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert "row 2, column 'basis': is empty" in _content_error(data_dir)
+
+
+def test_data_errors_are_shown_plainly_in_a_notebook():
+    """In IPython the package installs a handler so a DataError prints its
+    message, not a traceback."""
+    from IPython.testing.globalipapp import start_ipython
+
+    import syria_lesson
+
+    shell = start_ipython()
+    syria_lesson._show_data_errors_plainly()
+    assert DataError in shell.custom_exceptions
