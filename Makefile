@@ -41,7 +41,7 @@ a11y-tools:
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
 test: $(VENV)/.dev a11y-tools
-	$(RUN) -m ruff check syria_lesson tests conftest.py
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
 
@@ -64,7 +64,7 @@ release: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build release
 
 lint: $(VENV)/.dev
-	$(RUN) -m ruff check syria_lesson tests conftest.py
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 
 clean:

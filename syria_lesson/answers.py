@@ -90,11 +90,14 @@ def _locked(path: Path) -> Iterator[None]:
             import fcntl
 
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        except ImportError:  # Windows
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        except (ImportError, AttributeError):  # Windows; or JupyterLite, whose kernel mocks fcntl as an empty module
+            try:
+                import msvcrt
+            except ImportError:  # JupyterLite: one kernel per browser tab, nothing to lock against
+                msvcrt = None
+            if msvcrt is not None:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
         yield
         # The lock is released when the file is closed.
 

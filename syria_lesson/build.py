@@ -227,7 +227,8 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
         sections.append(f'<section class="sl-lesson" id="{esc(stem)}">{_demote(inner)}</section>')
     label = "instructor edition" if edition == "instructor" else "student edition"
     head = re.sub(r"<title>.*?</title>", f"<title>{esc(MODULE_TITLE)}: all lessons ({label})</title>", head, flags=re.S)
-    head = re.sub(r'(<p class="sl-edition"><strong>[^<]*</strong> · )[^·]*( · built)', r"\1All lessons\2", head)
+    # The first lesson's title ("00 · Start here") itself contains " · ": match up to " · built".
+    head = re.sub(r'(<p class="sl-edition"><strong>[^<]*</strong> · ).*?( · built )', r"\1All lessons\2", head)
     return (head + f"<main><h1>{esc(MODULE_TITLE)}</h1>"
             f'<nav class="sl-toc" aria-label="Contents"><h2>Contents</h2><ol>{toc}</ol></nav>'
             + "".join(sections) + tail)

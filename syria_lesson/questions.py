@@ -31,7 +31,7 @@ BOX = "\u2610"  # an empty check box, for paper
 
 def _lines(count: int) -> str:
     line = '<div class="sl-line" style="border-bottom:1px solid #555;height:2em"></div>'
-    return f'<div class="sl-lines" aria-label="space to write">{line * count}</div>'
+    return f'<div class="sl-lines" role="img" aria-label="space to write">{line * count}</div>'
 
 
 def _option_text(option: Any) -> str:

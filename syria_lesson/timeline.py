@@ -121,9 +121,10 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
             ax.scatter([x], [y], s=130 if strong else 55, marker=marker,
                        facecolor=colour if strong else "white", edgecolor="black" if strong else colour,
                        linewidth=1.6, zorder=3)
-            ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 11 * level),
+            ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 12 * level),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8,
-                        fontweight="bold" if strong else "normal")
+                        fontweight="bold" if strong else "normal", zorder=4,
+                        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
             drawn.append(event["id"])
     if mark_article and first <= ARTICLE_DATE <= last + dt.timedelta(days=400):
         ax.axvline(ARTICLE_DATE, color="black", linestyle="--", linewidth=1.2, zorder=1)

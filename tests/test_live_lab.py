@@ -1,0 +1,249 @@
+"""End to end in a real JupyterLab, driven by headless Chromium.
+
+A student opens every lesson before running anything and sees worksheets and
+tables (not "Error displaying widget"); in 04 they run the notebook, type
+their name and an answer, save it, restart the kernel and find the answer
+again, on screen and on disk; and no lesson shows a traceback after Run All.
+
+The server runs on a temp copy of the notebooks (so nothing is saved into
+the repo) with SYRIA_LESSON_ANSWERS pointed at a temp folder, in its own
+process group, and is always stopped by its pid.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from syria_lesson import build
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
+DISCUSSION = "04_discussion.ipynb"
+ANSWER = "Deconfliction worked because both militaries needed it (live test ✓)"
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+ERROR_TEXT = re.compile(r"Traceback|\b\w+Error\b")
+
+# JupyterLab user settings for the test server: every cell in the DOM (no
+# windowing), no autosave, no news or update pop-ups over the notebook.
+SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def _missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Python playwright is not installed"
+    if not Path(CHROMIUM).exists():
+        return "chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+    if not (Path(sys.executable).parent / "jupyter-lab").exists():
+        return "jupyter-lab is not installed in this environment"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    missing = _missing()
+    if missing:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(missing)
+    tmp = tmp_path_factory.mktemp("live-lab")
+    root = tmp / "root"
+    shutil.copytree(build.ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns("answers", ".ipynb_checkpoints"))
+    answers_dir = tmp / "answers"
+    answers_dir.mkdir()
+    settings_dir = tmp / "lab-settings"
+    for name, values in SETTINGS.items():
+        target = settings_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "SYRIA_LESSON_ANSWERS": str(answers_dir), "MPLBACKEND": "Agg",
+           "JUPYTERLAB_SETTINGS_DIR": str(settings_dir), "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
+           "JUPYTER_CONFIG_DIR": str(tmp / "config"), "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
+           "IPYTHONDIR": str(tmp / "ipython")}
+    env.pop("SYRIA_LESSON_EDITION", None)
+    log = open(tmp / "server.log", "wb")  # noqa: SIM115 - closed in the finally below
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyter-lab"), "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--ServerApp.open_browser=False"]
+        + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail("JupyterLab did not start:\n" + (tmp / "server.log").read_text(errors="replace")[-3000:])
+                time.sleep(0.25)
+        yield {"url": url, "token": token, "answers": answers_dir, "log": tmp / "server.log"}
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=5)
+        log.close()
+
+
+def open_notebook(page, lab, name: str) -> None:
+    """Open one lesson in a fresh workspace; one retry for a flaky load."""
+    url = f"{lab['url']}/lab/tree/notebooks/{name}?reset&token={lab['token']}"
+    for attempt in (1, 2):
+        try:
+            page.goto(url, timeout=30_000)
+            page.locator(f"{PANEL} .jp-Notebook").wait_for(timeout=30_000)
+            page.locator(f"{PANEL} .jp-Cell").first.wait_for(timeout=20_000)
+            page.locator(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=30_000)
+            return
+        except Exception:
+            if attempt == 2:
+                raise
+
+
+def menu(page, top: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{top}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}")).first.click()
+
+
+def wait_until_run(page, timeout: float = 90) -> None:
+    """Every code cell of the open notebook has run and the kernel is idle."""
+    page.wait_for_function(
+        """panel => {
+            const p = document.querySelector(panel);
+            if (!p) return false;
+            const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.textContent);
+            return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t))
+                && p.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']") !== null;
+        }""", arg=PANEL, timeout=timeout * 1000, polling=250)
+
+
+def run_all(page) -> None:
+    """Clear the saved outputs (and execution counts, so we can tell when the
+    run is over), show the inputs' prompts, then Run > Run All Cells."""
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    menu(page, "View", "Expand All Code")
+    menu(page, "Run", "Run All Cells")
+    wait_until_run(page)
+
+
+def errors_shown(page) -> list[str]:
+    texts = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+                         f"{PANEL} .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+    return [t[:500] for t in texts if ERROR_TEXT.search(t)]
+
+
+def test_live_lab_end_to_end(lab):
+    """The whole scenario, in a thread of its own: the Playwright Sync API
+    refuses to start in a thread where another test module's session is open."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_in_browser, lab).result(timeout=240)
+
+
+def _in_browser(lab) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.set_default_timeout(30_000)
+            _scenario(lab, context.new_page())
+        finally:
+            browser.close()
+
+
+def _scenario(lab, page) -> None:
+    started = time.monotonic()
+
+    # (1) Every lesson, opened before anything runs, shows its static face.
+    for name in LESSONS:
+        open_notebook(page, lab, name)
+        panel = page.locator(PANEL)
+        faces = panel.locator(".sl-question, table")
+        faces.first.wait_for(timeout=20_000)
+        assert faces.count() > 0, f"{name}: no worksheet or table before running"
+        text = panel.inner_text()
+        assert "Error displaying widget" not in text, f"{name} shows 'Error displaying widget' before running"
+        assert "VBox(children" not in text and "HBox(children" not in text, f"{name} shows a widget repr"
+
+    # (2) 04: run, type a name, answer one open question, save.
+    open_notebook(page, lab, DISCUSSION)
+    run_all(page)
+    panel = page.locator(PANEL)
+    name_field = panel.locator("input[placeholder='First name and last name']")
+    name_field.fill("Live Test Student")
+    panel.locator("button", has_text=re.compile(r"^\s*Start\s*$")).click()
+    panel.get_by_text("Answers are saved for").first.wait_for(timeout=15_000)
+
+    area = panel.locator("textarea[placeholder='Type your answer here']").first
+    box = panel.locator(".widget-vbox").filter(has=page.locator("textarea[placeholder='Type your answer here']")).first
+    prompt = box.locator(".widget-html").first.inner_text().strip()
+    area.fill(ANSWER)
+    box.locator("button", has_text="Save").click()
+    saved = box.get_by_text(re.compile(r"Saved \d\d:\d\d"))
+    saved.wait_for(timeout=15_000)
+
+    # (3) Restart the kernel, run everything again: the answer is back, and on disk.
+    old = area.element_handle()
+    menu(page, "Kernel", "Restart Kernel and Run All Cells")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.wait_for_function("el => !el.isConnected", arg=old, timeout=60_000, polling=250)
+    wait_until_run(page)
+    restored = (panel.locator(".widget-vbox").filter(has_text=prompt)
+                .filter(has=page.locator("textarea")).first.locator("textarea").first)
+    restored.wait_for(timeout=30_000)
+    page.wait_for_function("([el, v]) => el.value === v", arg=[restored.element_handle(), ANSWER],
+                           timeout=30_000, polling=250)
+    files = [p for p in lab["answers"].glob("*.json")]
+    assert files, f"no answers file in {lab['answers']}"
+    assert any(ANSWER in json.dumps(json.loads(p.read_text(encoding="utf-8")), ensure_ascii=False) for p in files)
+    assert not errors_shown(page), f"{DISCUSSION}: {errors_shown(page)}"
+
+    # (4) Run All in every other lesson: no traceback anywhere.
+    for name in LESSONS:
+        if name == DISCUSSION:
+            continue
+        open_notebook(page, lab, name)
+        run_all(page)
+        shown = errors_shown(page)
+        assert not shown, f"{name} shows an error after Run All: {shown}"
+    assert time.monotonic() - started < 240, "the live test took longer than 4 minutes"
