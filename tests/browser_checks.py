@@ -212,3 +212,12 @@ def distinctive_prefix(text: str, words: int = 12) -> str:
     elsewhere means the note itself is there, short enough to survive edits
     further on."""
     return " ".join(normalise(text).split(" ")[:words])
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing is listening on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browser_checks import free_port
 
 from syria_lesson import build, lite
 
@@ -35,12 +35,6 @@ def site(tmp_path_factory) -> Path:
     pytest.importorskip("jupyterlite_core", reason="jupyterlite-core is not installed (pip install -r requirements-dev.txt)")
     tmp = tmp_path_factory.mktemp("lite")
     return lite.build_lite(tmp / "site", release=tmp / "release", quiet=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_checks import free_port
 
 from syria_lesson import build
 
@@ -58,12 +58,6 @@ def _missing() -> str | None:
     if not (Path(sys.executable).parent / "jupyter-lab").exists():
         return "jupyter-lab is not installed in this environment"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
