@@ -8,7 +8,8 @@ Measures, in one run:
 - each lesson's execution time (nbclient, fresh kernel, the same harness as
   ``syria_lesson.build.execute``) against a floor: a notebook that only
   imports the same libraries (pandas, matplotlib, ipywidgets, syria_lesson)
-  in the same harness (median of three runs), after one untimed warm-up run;
+  in the same harness. Both are the median of three runs, after one untimed
+  warm-up run, because a kernel now and then takes seconds to shut down;
 - the handout build (``build_handouts`` into a temp folder) against the total
   execution time of the lessons;
 - each handout's size;
@@ -46,7 +47,14 @@ def timed(fn, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def floor_time(runs: int = 3) -> float:
+RUNS = 3
+
+
+def median_time(path: Path, runs: int = RUNS) -> float:
+    return statistics.median(timed(build.execute, path)[0] for _ in range(runs))
+
+
+def floor_time() -> float:
     import nbformat
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,7 +63,7 @@ def floor_time(runs: int = 3) -> float:
         nb.cells = [nbformat.v4.new_code_cell(FLOOR_SOURCE)]
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(nb, path)
-        return statistics.median(timed(build.execute, path)[0] for _ in range(runs))
+        return median_time(path)
 
 
 def run_tests() -> dict:
@@ -82,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     per_notebook = {}
     for path in lessons:
         print(f"executing {path.name} ...", flush=True)
-        per_notebook[path.name], _ = timed(build.execute, path)
+        per_notebook[path.name] = median_time(path)
     execution = sum(per_notebook.values())
     module_floor = floor * len(lessons)
 
@@ -110,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         "handout_bytes": sizes, "tests": tests, "checks": checks,
     }
 
-    rows = [("floor (imports only, median of 3)", f"{floor:6.2f} s", "")]
+    rows = [(f"floor (imports only; every time is a median of {RUNS})", f"{floor:6.2f} s", "")]
     rows += [(name, f"{sec:6.2f} s", f"{sec / floor:4.2f}x floor") for name, sec in per_notebook.items()]
     rows += [("all lessons", f"{execution:6.2f} s", f"{execution / module_floor:4.2f}x {len(lessons)} floors (target 1.3x)"),
              ("handout build", f"{handouts_seconds:6.2f} s", f"{handouts_seconds / execution:4.2f}x execution (target 1.5x)")]

@@ -12,6 +12,7 @@ The Makefile wraps each of these (``make notebooks`` and so on).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -89,28 +90,64 @@ def strip_widget_views(nb) -> None:
             output.get("data", {}).pop(WIDGET_MIME, None)
 
 
-def execute(path: Path, edition: str = "student", timeout: int = 300):
-    """Run a notebook in a fresh kernel; answers go to a throw-away folder so
-    a teacher's or student's saved answers never leak into outputs."""
+def _client(path: Path, timeout: int):
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    # record_timing=False: no per-cell timestamps, so re-running leaves no churn in git diffs.
+    return nb, NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                              resources={"metadata": {"path": str(path.parent)}})
+
+
+def _kernel_env(answers: str, edition: str) -> dict[str, str]:
+    # Given to each kernel rather than set in os.environ, so kernels running
+    # side by side cannot see each other's settings.
+    return {**os.environ, "SYRIA_LESSON_ANSWERS": answers, "SYRIA_LESSON_EDITION": edition}
+
+
+async def _execute(path: Path, edition: str, timeout: int):
+    nb, client = _client(path, timeout)
     with tempfile.TemporaryDirectory() as answers:
-        saved = {k: os.environ.get(k) for k in ("SYRIA_LESSON_ANSWERS", "SYRIA_LESSON_EDITION")}
-        os.environ["SYRIA_LESSON_ANSWERS"] = answers
-        os.environ["SYRIA_LESSON_EDITION"] = edition
-        try:
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+        await client.async_execute(env=_kernel_env(answers, edition))
     strip_widget_views(nb)
     return nb
+
+
+def execute(path: Path, edition: str = "student", timeout: int = 300):
+    """Run a notebook in a fresh kernel; answers go to a throw-away folder so
+    a teacher's or student's saved answers never leak into outputs."""
+    from jupyter_core.utils import run_sync
+
+    # run_sync, not asyncio.run: it also works when an event loop is already
+    # running in this thread (as under Playwright's sync API in the tests).
+    return run_sync(_execute)(path, edition, timeout)
+
+
+def execute_all(paths: list[Path], edition: str = "student", timeout: int = 300,
+                workers: int | None = None) -> list:
+    """Run several notebooks as :func:`execute` does, as many at once as there
+    are CPU cores. Returns the notebooks in the order given; the first
+    failure is raised."""
+    import asyncio
+
+    from jupyter_core.utils import run_sync
+
+    workers = workers or max(1, min(len(paths), os.cpu_count() or 1))
+
+    async def run_all():
+        gate = asyncio.Semaphore(workers)
+
+        async def run_one(path: Path):
+            async with gate:
+                note = " (instructor edition)" if edition == "instructor" else ""
+                shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+                print(f"running {shown}{note} ...", flush=True)
+                return await _execute(path, edition, timeout)
+
+        return await asyncio.gather(*(run_one(path) for path in paths))
+
+    return run_sync(run_all)()
 
 
 def run_notebooks() -> None:
@@ -118,10 +155,11 @@ def run_notebooks() -> None:
 
     save_figures()
     stamp = fingerprint()
-    for path in notebooks():
-        print(f"running {path.relative_to(ROOT)} ...", flush=True)
-        nb = execute(path)
+    paths = notebooks()
+    for path, nb in zip(paths, execute_all(paths)):
         nb.metadata["syria_lesson"] = {"fingerprint": stamp}
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)  # timestamps from older runs
         nbformat.write(nb, path)
     print("Notebooks are up to date. Commit them with the data you changed.")
 
@@ -150,7 +188,9 @@ def _title(nb, path: Path) -> str:
     return path.stem
 
 
+@functools.lru_cache(maxsize=1)
 def exporter():
+    # Building the exporter compiles the Jinja templates; do it once per run.
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -188,13 +228,14 @@ def build_handouts(out: Path | None = None) -> list[Path]:
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         pages = []
-        for path in notebooks(include_instructor=edition == "instructor"):
-            if edition == "student":
-                nb = nbformat.read(path, as_version=4)
+        paths = notebooks(include_instructor=edition == "instructor")
+        if edition == "student":
+            executed = [nbformat.read(path, as_version=4) for path in paths]
+            for nb in executed:
                 strip_widget_views(nb)
-            else:
-                print(f"running {path.relative_to(ROOT)} (instructor edition) ...", flush=True)
-                nb = execute(path, edition="instructor")
+        else:
+            executed = execute_all(paths, edition="instructor")
+        for path, nb in zip(paths, executed):
             html = handout_html(nb, path, edition, built)
             target = folder / f"{path.stem}.html"
             target.write_text(html, encoding="utf-8")

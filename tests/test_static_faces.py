@@ -76,3 +76,40 @@ def test_figures_carry_their_alt_text(html):
     _, page = html
     ((src, alt),) = images(page)
     assert src.startswith("data:image/png;base64,") and alt == "A rising line from 1 to 2"
+
+
+def test_figure_png_is_a_palette_image_that_keeps_the_colours():
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from syria_lesson.display import figure_png
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    fig.patch.set_facecolor("#0072B2")  # Okabe-Ito blue, one of the palette's colours
+    ax.axis("off")
+    image = Image.open(io.BytesIO(figure_png(fig, dpi=50)))
+    plt.close(fig)
+    assert image.mode == "P"
+    assert image.convert("RGB").getpixel((2, 2)) == (0x00, 0x72, 0xB2)
+
+
+def test_notebooks_run_side_by_side_keep_their_order_and_their_own_settings(tmp_path):
+    # Each kernel gets its own answers folder and edition; a shared os.environ would let them mix.
+    source = "import os\nprint(os.environ['SYRIA_LESSON_EDITION'], os.environ['SYRIA_LESSON_ANSWERS'])"
+    paths = []
+    for name in ("a", "b", "c"):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(f"print({name!r})"), nbformat.v4.new_code_cell(source)]
+        paths.append(tmp_path / f"{name}.ipynb")
+        nbformat.write(nb, paths[-1])
+    ran = build.execute_all(paths, edition="instructor", workers=2)
+    names = [nb.cells[0].outputs[0]["text"].strip() for nb in ran]
+    settings = [nb.cells[1].outputs[0]["text"].split() for nb in ran]
+    assert names == ["a", "b", "c"]
+    assert {edition for edition, _ in settings} == {"instructor"}
+    assert len({folder for _, folder in settings}) == 3
