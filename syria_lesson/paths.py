@@ -4,7 +4,38 @@ so tests and the student release can point the package elsewhere."""
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+
+
+def is_module_root(folder: Path) -> bool:
+    return (folder / "data" / "events.csv").is_file() and (folder / "notebooks").is_dir()
+
+
+def find_root(start: Path | None = None, package_parent: Path = PACKAGE_PARENT) -> Path:
+    """The module's folder: the one that holds data/ and notebooks/.
+
+    The copy the reader works in comes first, found from the working folder
+    upward (a notebook's kernel starts in the notebook's folder). That matters
+    where the package is installed once and the lessons are copied: on a
+    JupyterHub each student's copy sits in their own home, so their answers
+    must go there; Binder (repo2docker) installs the package into
+    site-packages, away from data/. Next comes the folder beside the package
+    (a checkout with ``pip install -e .``). SYRIA_LESSON_ROOT overrides both.
+    """
+    override = os.environ.get("SYRIA_LESSON_ROOT")
+    if override:
+        return Path(override).resolve()
+    try:
+        start = (start or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted
+        return package_parent
+    for folder in (start, *start.parents):
+        if is_module_root(folder):
+            return folder
+    return package_parent
+
+
+ROOT = find_root()
 
 
 def _env_path(name: str, default: Path) -> Path:

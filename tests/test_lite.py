@@ -87,15 +87,16 @@ def test_notebooks_are_cleared_and_start_with_the_lite_setup(site):
 
 
 def test_package_finds_its_data_from_the_lite_layout(site):
-    """The helper package's ROOT is its parent folder: in the Lite contents,
-    that is the root holding data/ and figures/; answers go to notebooks/answers."""
+    """Run as a Lite kernel runs (in the notebook's folder, the package one
+    folder up on sys.path), the package's ROOT is the root of the contents,
+    holding data/ and figures/; answers go to notebooks/answers."""
     files = site / "files"
     code = ("import sys; sys.path.insert(0, sys.argv[1]); from syria_lesson import paths; "
             "print(paths.ROOT, paths.data_dir(), paths.answers_dir(), sep='\\n')")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SYRIA_LESSON_")}
     # -I: ignore the editable install of the repo's package
     out = subprocess.run([sys.executable, "-I", "-c", code, str(files)], capture_output=True, text=True,
-                         env=env, check=True).stdout.split("\n")
+                         env=env, check=True, cwd=files / "notebooks").stdout.split("\n")
     assert Path(out[0]) == files.resolve()
     assert (Path(out[1]) / "questions.yaml").exists()
     assert Path(out[2]) == files.resolve() / "notebooks" / "answers"
