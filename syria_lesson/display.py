@@ -71,11 +71,12 @@ def box(title: str, body_html: str, kind: str = "note") -> str:
 
 
 def table(rows: list[dict], columns: list[tuple[str, str]], caption: str = "",
-          html_columns: tuple[str, ...] = ()) -> str:
+          html_columns: tuple[str, ...] = (), css_class: str = "") -> str:
     """An accessible HTML table: a caption, header cells with scope.
 
     ``columns`` is a list of (key, heading). Values are escaped, except keys in
-    ``html_columns`` whose values the package built itself.
+    ``html_columns`` whose values the package built itself. ``css_class`` lets
+    the handout stylesheet size one kind of table's columns.
     """
     head = "".join(f'<th scope="col">{esc(label)}</th>' for _, label in columns)
     body = []
@@ -88,7 +89,8 @@ def table(rows: list[dict], columns: list[tuple[str, str]], caption: str = "",
             cells.append(f"<{tag}>{content}</{tag.split()[0]}>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return (f'<table class="sl-table">{cap}<thead><tr>{head}</tr></thead>'
+    classes = " ".join(["sl-table", *css_class.split()])
+    return (f'<table class="{esc(classes)}">{cap}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
 
 

@@ -252,7 +252,8 @@ def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
 
 
 def events_table_html(events: list[dict], numbers: dict[str, int], caption: str) -> str:
-    return table(table_rows(events, numbers), TABLE_COLUMNS, caption, html_columns=("title_html", "source_html"))
+    return table(table_rows(events, numbers), TABLE_COLUMNS, caption, html_columns=("title_html", "source_html"),
+                 css_class="sl-events")
 
 
 def events_frame(events: list[dict]):

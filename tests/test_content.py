@@ -250,5 +250,12 @@ def test_the_instructor_edition_does_show_the_notes(monkeypatch):
     assert "For the instructor" not in questions.worksheet_html(question, None)
 
 
-def test_paths_are_relative_to_the_checkout():
-    assert Path(paths.data_dir()).name == "data"
+def test_events_table_columns_are_the_ones_the_stylesheet_sizes():
+    # handout.css gives the events table's columns their widths by position.
+    css = (Path(build.__file__).parent / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+    sized = sorted({int(n) for n in re.findall(r"\.sl-events th:nth-child\((\d+)\)", css)})
+    labels = [label for _, label in timeline.TABLE_COLUMNS]
+    assert labels == ["No.", "Date (which date)", "Event", "Track", "Kind", "In the article?", "Source"], (
+        "The events table's columns changed: update the .sl-events widths in handout.css, then this list.")
+    assert sized == list(range(1, len(labels) + 1))
+    assert 'class="sl-table sl-events"' in timeline.events_table_html([], {}, "")
