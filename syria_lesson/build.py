@@ -278,6 +278,15 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
 # ---------------------------------------------------------------- student release
 
 
+RELEASE_GITIGNORE = """.venv/
+__pycache__/
+*.egg-info/
+.ipynb_checkpoints/
+# Students' answers stay on their machine.
+notebooks/answers/
+"""
+
+
 def build_release(out: Path | None = None) -> Path:
     """Everything a student needs and nothing only a teacher should see."""
     out = out or BUILD / "student-release"
@@ -293,6 +302,10 @@ def build_release(out: Path | None = None) -> Path:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, out / name)
     shutil.copy2(ROOT / "docs" / "STUDENT_README.md", out / "README.md")
+    # So the release can be pushed to a repository of its own and opened with
+    # Binder or nbgitpuller without exposing instructor/.
+    shutil.copytree(ROOT / "binder", out / "binder")
+    (out / ".gitignore").write_text(RELEASE_GITIGNORE, encoding="utf-8")
     print(f"Student release written to {out}")
     return out
 

@@ -134,6 +134,9 @@ def build_lite(out: Path | None = None, release: Path | None = None, storage_nam
         if result.returncode != 0:
             detail = (result.stdout or "") + (result.stderr or "") if quiet else ""
             raise RuntimeError(f"jupyter lite build failed ({result.returncode}).\n{detail[-4000:]}")
+    # GitHub Pages runs Jekyll on a site without this file, and Jekyll drops files whose
+    # names start with "_", such as files/syria_lesson/__init__.py.
+    (out / ".nojekyll").write_text("", encoding="utf-8")
     print(f"JupyterLite site written to {out}\n"
           f"Try it:  python -m http.server -d {out} 8000   then open "
           f"http://127.0.0.1:8000/lab/index.html?path={START}")

@@ -18,8 +18,8 @@ def find_root(start: Path | None = None, package_parent: Path = PACKAGE_PARENT) 
     upward (a notebook's kernel starts in the notebook's folder). That matters
     where the package is installed once and the lessons are copied: on a
     JupyterHub each student's copy sits in their own home, so their answers
-    must go there; Binder (repo2docker) installs the package into
-    site-packages, away from data/. Next comes the folder beside the package
+    must go there; some repo2docker versions (Binder) install the package
+    into site-packages, away from data/. Next comes the folder beside the package
     (a checkout with ``pip install -e .``). SYRIA_LESSON_ROOT overrides both.
     """
     override = os.environ.get("SYRIA_LESSON_ROOT")

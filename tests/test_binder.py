@@ -1,9 +1,8 @@
 """Binder's set-up (binder/) installs the same things as a laptop does."""
 
 import re
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 

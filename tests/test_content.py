@@ -234,6 +234,9 @@ def test_student_release_holds_no_instructor_material(tmp_path):
         for path, text in texts.items():
             assert needle not in re.sub(r"\s+", " ", text), f"instructor text found in {path.relative_to(out)}"
     assert (out / "notebooks" / "04_discussion.ipynb").exists() and (out / "syria_lesson" / "answers.py").exists()
+    # Ready to be its own repository, for Binder or nbgitpuller links that students can follow.
+    assert (out / "binder" / "requirements.txt").exists() and (out / "pyproject.toml").exists()
+    assert "notebooks/answers/" in (out / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
 def test_the_instructor_edition_does_show_the_notes(monkeypatch):

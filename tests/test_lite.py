@@ -74,6 +74,7 @@ def test_site_holds_the_lessons_data_and_package(site):
     assert set(LESSONS) <= lessons
     assert (site / "files" / "syria_lesson" / "paths.py").exists()
     assert (site / "files" / "data" / "questions.yaml").exists()
+    assert (site / ".nojekyll").exists()  # else GitHub Pages drops files/syria_lesson/__init__.py
 
 
 def test_notebooks_are_cleared_and_start_with_the_lite_setup(site):
