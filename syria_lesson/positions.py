@@ -80,14 +80,16 @@ def figure():
             ax.add_patch(plt.Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, alpha=0.35,
                                        edgecolor="#888888"))
             ax.text(x, y, symbol + ("\n" + BASIS_MARK[position["basis"]] if BASIS_MARK[position["basis"]] else ""),
-                    ha="center", va="center", fontsize=10, fontweight="bold")
+                    ha="center", va="center", fontsize=11, fontweight="bold")
+    # Printed, the figure shrinks to about 60%: type sizes allow for that.
+    ax.tick_params(labelsize=11)
     ax.set_xticks(range(len(topics)), [t["title"] for t in topics], rotation=30, ha="right")
     ax.set_yticks(range(len(actors)), [a["short_name"] for a in actors])
     ax.set_xlim(-0.5, len(topics) - 0.5)
     ax.set_ylim(len(actors) - 0.5, -0.5)
     ax.set_title("Who holds which position (Nov 2017). Each column is a yes/no question.\n"
                  "+ yes (supports)  − no (opposes)  ± conditional  ? ambiguous  · not stated;  "
-                 "A = from the article, R = from the public record", loc="left", fontsize=10)
+                 "A = from the article, R = from the public record", loc="left", fontsize=11)
     fig.tight_layout()
     return fig
 

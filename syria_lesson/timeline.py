@@ -122,14 +122,14 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
                        facecolor=colour if strong else "white", edgecolor="black" if strong else colour,
                        linewidth=1.6, zorder=3)
             ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 12 * level),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                        textcoords="offset points", ha="center", va="bottom", fontsize=9.5,
                         fontweight="bold" if strong else "normal", zorder=4,
                         bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
             drawn.append(event["id"])
     if mark_article and first <= ARTICLE_DATE <= last + dt.timedelta(days=400):
         ax.axvline(ARTICLE_DATE, color="black", linestyle="--", linewidth=1.2, zorder=1)
         ax.annotate("The article\n17 Nov 2017", (mdates.date2num(ARTICLE_DATE), -0.75),
-                    xytext=(-4, 0), textcoords="offset points", ha="right", va="bottom", fontsize=8)
+                    xytext=(-4, 0), textcoords="offset points", ha="right", va="bottom", fontsize=9.5)
     ax.set_yticks(list(lane.values()), [TRACK_LABELS[t] for t in lane])
     ax.set_ylim(-0.8, len(tracks) - 0.2)
     pad = dt.timedelta(days=max(span // 30, 10))
@@ -139,14 +139,16 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title, loc="left", fontsize=12)
+    ax.set_title(title, loc="left", fontsize=13)
+    # Printed, the 11-inch figure shrinks to about two thirds: type sizes allow for that.
+    ax.tick_params(labelsize=11)
     handles = [Line2D([], [], linestyle="", marker=m, markersize=8, markerfacecolor="white",
                       markeredgecolor=c, markeredgewidth=1.6, label=label)
                for c, m, label in (CATEGORY_STYLE[k] for k in CATEGORY_STYLE if any(e["category"] == k for e in events))]
     handles.append(Line2D([], [], linestyle="", marker="o", markersize=9, markerfacecolor="#777777",
                           markeredgecolor="black", markeredgewidth=1.6,
                           label="Filled, black outline, bold number: the article names or alludes to it"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=9.5, frameon=False)
     fig.tight_layout()
     return fig, drawn
 
