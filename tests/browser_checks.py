@@ -10,7 +10,6 @@ on a page that is wrong.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,15 +202,15 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines) or "  (none)"
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def in_own_thread(fn):
+    """Run a Playwright scenario in a thread of its own: the Sync API refuses to
+    start in a thread where another test module's Playwright session is open.
+    No overall time limit: every Playwright step has its own timeout, so a
+    scenario that hangs fails at the step that hangs."""
+    from concurrent.futures import ThreadPoolExecutor
 
-
-def distinctive_prefix(text: str, words: int = 12) -> str:
-    """The first dozen or so words of a note: long enough that finding them
-    elsewhere means the note itself is there, short enough to survive edits
-    further on."""
-    return " ".join(normalise(text).split(" ")[:words])
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
 
 
 def free_port() -> int:

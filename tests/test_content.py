@@ -4,6 +4,7 @@ import json
 import re
 from pathlib import Path
 
+import leaks
 import nbformat
 import pytest
 
@@ -219,24 +220,48 @@ def test_lessons_have_objectives_and_key_points():
         assert sum(h.startswith("# ") for h in headings) == 1, f"{path.name}: one title only"
 
 
-def test_student_release_holds_no_instructor_material(tmp_path):
+RELEASE_SUFFIXES = (".ipynb", ".csv", ".yaml", ".md", ".py", ".json", ".txt", ".html", ".svg")
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    return build.build_release(tmp_path_factory.mktemp("release") / "release")
+
+
+def test_student_release_holds_no_instructor_material(release, content):
+    texts = leaks.instructor_texts(content.questions)
+    assert len(texts) >= 40
+    assert not (release / "instructor").exists()
+    assert len([p for p in release.rglob("*") if p.suffix in RELEASE_SUFFIXES]) > 20
+    found = leaks.find_leaks(release, texts, RELEASE_SUFFIXES)
+    assert found == [], "\n".join(found)
+    assert (release / "notebooks" / "04_discussion.ipynb").exists() and (release / "syria_lesson" / "answers.py").exists()
+    # Ready to be its own repository, for Binder or nbgitpuller links that students can follow.
+    assert (release / "binder" / "requirements.txt").exists() and (release / "pyproject.toml").exists()
+    assert "notebooks/answers/" in (release / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_release_check_would_catch_a_note_in_a_notebook_output(release, content, tmp_path):
+    """A note with quotation marks or an apostrophe, rendered as the instructor
+    edition renders it and saved in a notebook's output (JSON-escaped and
+    HTML-escaped), is still found."""
+    import shutil
+
+    from syria_lesson import questions
     from syria_lesson.data import load_instructor_notes
 
-    out = build.build_release(tmp_path / "release")
-    notes = load_instructor_notes(load_all().questions)
-    assert not (out / "instructor").exists()
-    texts = {p: p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*") if p.is_file()
-             and p.suffix in (".ipynb", ".csv", ".yaml", ".md", ".py", ".json", ".txt", ".html", ".svg")}
-    assert len(texts) > 20
-    needles = [re.sub(r"\s+", " ", v)[:80] for entry in notes.values() for v in entry.values() if isinstance(v, str)]
-    assert len(needles) >= 30
-    for needle in needles:
-        for path, text in texts.items():
-            assert needle not in re.sub(r"\s+", " ", text), f"instructor text found in {path.relative_to(out)}"
-    assert (out / "notebooks" / "04_discussion.ipynb").exists() and (out / "syria_lesson" / "answers.py").exists()
-    # Ready to be its own repository, for Binder or nbgitpuller links that students can follow.
-    assert (out / "binder" / "requirements.txt").exists() and (out / "pyproject.toml").exists()
-    assert "notebooks/answers/" in (out / ".gitignore").read_text(encoding="utf-8").splitlines()
+    notes = load_instructor_notes(content.questions)
+    texts = leaks.instructor_texts(content.questions)
+    key, name, _, prefix = next(t for t in texts if t[0] in {q["id"] for q in content.questions}
+                                and ('"' in t[3] or "'" in t[3]))
+    copy = shutil.copytree(release, tmp_path / "release")
+    path = copy / "notebooks" / "04_discussion.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    leaked = questions.instructor_html(content.question(key), {name: notes[key][name]})
+    [c for c in nb.cells if c.cell_type == "code"][-1].outputs.append(nbformat.v4.new_output(
+        "display_data", data={"text/html": leaked, "text/plain": "x"}))
+    nbformat.write(nb, path)
+    assert leaks.find_leaks(copy, texts, RELEASE_SUFFIXES) == [f"{key}.{name} ({prefix!r}) in notebooks/04_discussion.ipynb"]
 
 
 def test_the_instructor_edition_does_show_the_notes(monkeypatch):

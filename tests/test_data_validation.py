@@ -218,13 +218,23 @@ def test_position_with_missing_basis(data_dir):
     assert "row 2, column 'basis': is empty" in _content_error(data_dir)
 
 
-def test_data_errors_are_shown_plainly_in_a_notebook():
-    """In IPython the package installs a handler so a DataError prints its
-    message, not a traceback."""
-    from IPython.testing.globalipapp import start_ipython
+def test_data_errors_are_shown_plainly_in_a_notebook(data_dir, tmp_path):
+    """In a real kernel, a broken data file shows its message (file, row,
+    column, fix) and what to do next, not a traceback through the package."""
+    import os
 
-    import syria_lesson
+    import nbformat
+    from nbclient import NotebookClient
 
-    shell = start_ipython()
-    syria_lesson._show_data_errors_plainly()
-    assert DataError in shell.custom_exceptions
+    events = (data_dir / "events.csv").read_text(encoding="utf-8").replace("2012-06-30", "2012-06-31", 1)
+    (data_dir / "events.csv").write_text(events, encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from syria_lesson.data import load_all\nload_all()")]
+    client = NotebookClient(nb, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env={**os.environ, "SYRIA_LESSON_DATA": str(data_dir), "SYRIA_LESSON_ANSWERS": str(tmp_path)})
+    outputs = nb.cells[0].outputs
+    shown = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "events.csv" in shown and "row 2" in shown and "date" in shown, shown
+    assert "Run > Run All" in shown
+    assert [o for o in outputs if o.output_type == "error"] == []
+    assert "Traceback" not in shown

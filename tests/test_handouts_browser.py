@@ -17,10 +17,11 @@ import re
 import struct
 
 import browser_checks as bc
+import leaks
 import pytest
 
 from syria_lesson import build
-from syria_lesson.data import load_instructor_notes, load_questions, load_topics
+from syria_lesson.data import load_questions, load_topics
 
 _missing = bc.browser_missing_reason()
 if _missing:
@@ -251,7 +252,7 @@ def test_only_instructor_boxes_are_dashed(visits, questions, page):
     if page.startswith("student/"):
         assert facts["instructor_boxes"] == [], "instructor boxes in the student edition"
     elif page == "instructor/04_discussion":
-        noted = {key for key, _, lesson, _ in _instructor_texts(questions) if lesson == "04"}
+        noted = {key for key, _, lesson, _ in leaks.instructor_texts(questions) if lesson == "04"}
         assert len(facts["instructor_boxes"]) >= len(noted) > 0
 
 
@@ -286,8 +287,17 @@ def test_every_question_of_the_lesson_is_on_its_page(visits, questions, page):
 @pytest.mark.parametrize("edition", ["student", "instructor"])
 @pytest.mark.parametrize("lesson", ["02", "05"])
 def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
+    """Every event the lesson's explorer covers is a row of its static table."""
+    from syria_lesson import timeline
+    from syria_lesson.data import load_all
+
+    events = load_all().events
+    if lesson == "02":  # timeline.explorer(end="2018-01-31")
+        expected = [e for e in timeline.select(events, None, "2018-01-31") if e["article_link"] != "later"]
+    else:  # timeline.explorer(later=True)
+        expected = [e for e in events if e["article_link"] == "later"]
     tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"] == EVENTS_CAPTION]
-    assert len(tables) == 1 and tables[0]["body_rows"] >= 5, tables
+    assert len(tables) == 1 and tables[0]["body_rows"] == len(expected) > 20, (tables, len(expected))
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
@@ -301,18 +311,6 @@ def test_comparison_table_is_on_the_positions_page(visits, edition):
 # ---------------------------------------------------------------- instructor text stays out of the student edition
 
 
-def _instructor_texts(questions) -> list[tuple[str, str, str, str]]:
-    """(entry, field, lesson, distinctive prefix) for every note and model answer."""
-    lesson_of = {q["id"]: q["lesson"] for q in questions}
-    texts = []
-    for key, entry in load_instructor_notes(questions).items():
-        lesson = lesson_of.get(key) or key.removeprefix("lesson_")
-        for name in ("note", "model_answer"):
-            if entry.get(name):
-                texts.append((key, name, lesson, bc.distinctive_prefix(entry[name])))
-    return texts
-
-
 def _leaks(texts, pages: dict[str, str]) -> list[str]:
     return [f"{key}.{name} ({prefix!r}) in {page}" for key, name, _, prefix in texts
             for page, text in pages.items() if prefix in text]
@@ -320,17 +318,17 @@ def _leaks(texts, pages: dict[str, str]) -> list[str]:
 
 def test_instructor_text_never_reaches_a_student_page(visits, questions):
     """Searched in all the text of each student page, shown or hidden."""
-    texts = _instructor_texts(questions)
+    texts = leaks.instructor_texts(questions)
     assert len(texts) >= 40
-    leaks = _leaks(texts, {p: v.facts["all_text"] for p, v in visits.items() if p.startswith("student/")})
-    assert leaks == [], "\n".join(leaks)
+    found = _leaks(texts, {p: v.facts["all_text"] for p, v in visits.items() if p.startswith("student/")})
+    assert found == [], "\n".join(found)
 
 
 def test_instructor_text_is_in_the_instructor_edition(visits, questions):
     """The other half of the leak test: the same prefixes are found where they
     belong, so the test above is looking for text that really exists."""
     missing = []
-    for key, name, lesson, prefix in _instructor_texts(questions):
+    for key, name, lesson, prefix in leaks.instructor_texts(questions):
         for page in (_lesson_page("instructor", lesson), "instructor/all_lessons"):
             if prefix not in visits[page].facts["visible_text"]:
                 missing.append(f"{key}.{name} ({prefix!r}) not visible in {page}")
@@ -338,9 +336,9 @@ def test_instructor_text_is_in_the_instructor_edition(visits, questions):
 
 
 def test_the_leak_check_would_catch_a_leak(questions):
-    texts = _instructor_texts(questions)
+    texts = leaks.instructor_texts(questions)
     key, name, _, prefix = texts[-1]
-    page = bc.normalise(f"<p>Some student text.</p>\n  {prefix.replace(' ', chr(10), 3)} and more.")
+    page = leaks.normalise(f"<p>Some student text.</p>\n  {prefix.replace(' ', chr(10), 3)} and more.")
     assert _leaks(texts, {"student/fake": page}) == [f"{key}.{name} ({prefix!r}) in student/fake"]
 
 
@@ -369,17 +367,21 @@ def _pdf_pages(data: bytes) -> list[tuple[float, float]]:
     return [(float(x1) - float(x0), float(y1) - float(y0)) for x0, y0, x1, y1 in boxes]
 
 
+def _print(browser, path, paper: str) -> bytes:
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(path.as_uri(), wait_until="load")
+        return tab.pdf(format=paper, prefer_css_page_size=True, print_background=True)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("page, paper", [("student/01_the_article", "A4"), ("student/all_lessons", "Letter")])
 def test_prints_to_pdf_on_the_readers_paper(handouts, browser, page, paper):
     """prefer_css_page_size=True prints as a reader's browser does: if the
     stylesheet fixed the paper size, a Letter printout would come out A4."""
-    context = browser.new_context()
-    try:
-        tab = context.new_page()
-        tab.goto((handouts / f"{page}.html").as_uri(), wait_until="load")
-        data = tab.pdf(format=paper, prefer_css_page_size=True, print_background=True)
-    finally:
-        context.close()
+    data = _print(browser, handouts / f"{page}.html", paper)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / f"{page.replace('/', '_')}_{paper}.pdf").write_bytes(data)
     assert data.startswith(b"%PDF-")
@@ -388,4 +390,18 @@ def test_prints_to_pdf_on_the_readers_paper(handouts, browser, page, paper):
     width, height = PAPER[paper]
     assert all(abs(w - width) < 2 and abs(h - height) < 2 for w, h in pages), (paper, set(pages))
     if page.endswith("all_lessons"):
-        assert len(pages) > len([p for p in PAGES if p.startswith("student/")]), "each lesson starts a new page"
+        lessons = [p for p in PAGES if p.startswith("student/") and not p.endswith("all_lessons")]
+        assert len(pages) > len(lessons)
+        # Each lesson starts a new page, after the contents page.
+        context = browser.new_context()
+        try:
+            tab = context.new_page()
+            tab.goto((handouts / f"{page}.html").as_uri(), wait_until="load")
+            tab.emulate_media(media="print")
+            breaks = tab.evaluate("""() => ({
+                toc: getComputedStyle(document.querySelector('.sl-toc')).breakAfter,
+                lessons: [...document.querySelectorAll('.sl-lesson')].map(e => getComputedStyle(e).breakBefore)})""")
+        finally:
+            context.close()
+        assert breaks["toc"] == "page"
+        assert breaks["lessons"][1:] == ["page"] * (len(lessons) - 1), breaks

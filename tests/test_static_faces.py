@@ -16,25 +16,39 @@ CELLS = [
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory):
+def probe(tmp_path_factory):
+    """The probe notebook run in a real kernel, outputs as the kernel sent them."""
+    import os
+
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# A test lesson")] + [nbformat.v4.new_code_cell(c) for c in CELLS]
-    path = tmp_path_factory.mktemp("nb") / "probe.ipynb"
+    folder = tmp_path_factory.mktemp("nb")
+    path = folder / "probe.ipynb"
     nbformat.write(nb, path)
-    executed = build.execute(path)
+    nb, client = build._client(path, timeout=120)
+    client.execute(env={**os.environ, "SYRIA_LESSON_ANSWERS": str(folder)})
+    return path, nb
+
+
+@pytest.fixture(scope="module")
+def html(probe):
+    import copy
+
+    path, raw = probe
+    executed = copy.deepcopy(raw)
+    build.strip_widget_views(executed)
     return executed, build.handout_html(executed, path, "student", "2026-01-01")
 
 
-def test_the_output_carried_the_live_widget_before_stripping(tmp_path):
-    from syria_lesson.display import WIDGET_MIME, StaticFace
+def test_the_kernel_sent_the_live_widget_and_its_static_face(probe):
+    from syria_lesson.display import WIDGET_MIME
 
-    class Fake:
-        def _repr_mimebundle_(self):
-            return {WIDGET_MIME: {"model_id": "abc"}, "text/plain": "VBox(children=...)"}
-
-    bundle = StaticFace(Fake(), "<p>face</p>", "face")._repr_mimebundle_()
-    assert bundle[WIDGET_MIME] == {"model_id": "abc"}
-    assert bundle["text/html"] == "<p>face</p>" and bundle["text/plain"] == "face"
+    _, raw = probe
+    (output,) = raw.cells[1].outputs
+    assert output["data"][WIDGET_MIME]["model_id"]  # JupyterLab renders this one live
+    assert "STATIC FACE: write here" in output["data"]["text/html"]
+    assert output["data"]["text/plain"] == "STATIC TEXT"
+    assert raw.metadata["widgets"]  # the widget state, which the stripping removes
 
 
 def test_stripped_notebook_keeps_only_the_static_face(html):

@@ -43,9 +43,16 @@ def test_typing_autosaves_and_save_button_confirms(session, tmp_path):
     box = open_question("d04_promising_step")
     find(box, w.Textarea)[0].value = "Autosaved text"
     assert answers.AnswerBook("Ana López", tmp_path).get("d04_promising_step") == "Autosaved text"
+    # The Save button on its own: clear what autosave did, then click.
+    statuses = [h for h in find(box, w.HTML) if h.value.startswith('<span role="status">Saved ')]
+    assert len(statuses) == 1
+    statuses[0].value = ""
+    book_file = next(tmp_path.glob("*.json"))
+    book_file.unlink()
     save = next(b for b in find(box, w.Button) if b.description == "Save")
     save.click()
-    assert any(h.value.startswith('<span role="status">Saved ') for h in find(box, w.HTML))
+    assert statuses[0].value.startswith('<span role="status">Saved ')
+    assert answers.AnswerBook("Ana López", tmp_path).get("d04_promising_step") == "Autosaved text"
 
 
 def test_answers_come_back_after_a_restart(session, tmp_path, monkeypatch):

@@ -1,0 +1,70 @@
+"""Finding instructor text (teaching notes, model answers) where students could read it.
+
+Files are searched as a reader would see them: notebooks and JSON decoded (so a
+quotation mark is not hidden as \\"), HTML tags dropped and entities decoded
+(so an apostrophe is not hidden as &#x27;), and runs of white space made one.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from syria_lesson.data import load_instructor_notes
+
+FIELDS = ("note", "model_answer")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def distinctive_prefix(text: str, words: int = 12) -> str:
+    """The first dozen or so words of a note: long enough that finding them
+    elsewhere means the note itself is there, short enough to survive edits
+    further on."""
+    return " ".join(normalise(text).split(" ")[:words])
+
+
+def instructor_texts(questions) -> list[tuple[str, str, str, str]]:
+    """(entry, field, lesson, distinctive prefix) for every note and model answer."""
+    lesson_of = {q["id"]: q["lesson"] for q in questions}
+    texts = []
+    for key, entry in load_instructor_notes(questions).items():
+        lesson = lesson_of.get(key) or key.removeprefix("lesson_")
+        for name in FIELDS:
+            if entry.get(name):
+                texts.append((key, name, lesson, distinctive_prefix(entry[name])))
+    return texts
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def readable(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".ipynb", ".json"):
+        try:
+            text = "\n".join(_strings(json.loads(text)))
+        except ValueError:
+            pass
+    return normalise(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def find_leaks(folder: Path, texts, suffixes: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in suffixes:
+            text = readable(path)
+            found += [f"{key}.{name} ({prefix!r}) in {path.relative_to(folder)}"
+                      for key, name, _, prefix in texts if prefix in text]
+    return found
