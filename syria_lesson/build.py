@@ -108,8 +108,18 @@ def _kernel_env(answers: str, edition: str) -> dict[str, str]:
 
 async def _execute(path: Path, edition: str, timeout: int):
     nb, client = _client(path, timeout)
-    with tempfile.TemporaryDirectory() as answers:
-        await client.async_execute(env=_kernel_env(answers, edition))
+    # The kernel's own log (every kernel warns that it talks over TCP) goes to
+    # a file, shown only if the run fails, so a teacher running `make handouts`
+    # sees progress, not warnings that need no action.
+    with tempfile.TemporaryDirectory() as answers, tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        try:
+            await client.async_execute(env=_kernel_env(answers, edition), stderr=log)
+        except Exception:
+            log.seek(0)
+            detail = log.read().strip()
+            if detail:
+                print(f"The kernel running {path.name} wrote:\n{detail[-4000:]}", file=sys.stderr)
+            raise
     strip_widget_views(nb)
     return nb
 

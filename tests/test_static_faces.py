@@ -127,3 +127,19 @@ def test_notebooks_run_side_by_side_keep_their_order_and_their_own_settings(tmp_
     assert names == ["a", "b", "c"]
     assert {edition for edition, _ in settings} == {"instructor"}
     assert len({folder for _, folder in settings}) == 3
+
+
+def test_a_kernel_log_is_shown_only_when_the_run_fails(tmp_path, capfd):
+    # fd 2 of the kernel process: what a kernel prints outside any cell output.
+    say = "import os\nos.write(2, b'kernel log line\\n')"
+    good, bad = tmp_path / "good.ipynb", tmp_path / "bad.ipynb"
+    for path, cells in ((good, [say]), (bad, [say, "raise ValueError('broken cell')"])):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+        nbformat.write(nb, path)
+    build.execute(good)
+    assert "kernel log line" not in capfd.readouterr().err
+    with pytest.raises(Exception, match="broken cell"):
+        build.execute(bad)
+    err = capfd.readouterr().err
+    assert "The kernel running bad.ipynb wrote:" in err and "kernel log line" in err
