@@ -213,8 +213,13 @@ def exporter():
                         extra_template_basedirs=[str(Path(__file__).parent / "templates")])
 
 
+@functools.lru_cache(maxsize=1)
+def _handout_css() -> str:
+    return (Path(__file__).parent / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+
+
 def handout_html(nb, path: Path, edition: str, built: str) -> str:
-    css = (Path(__file__).parent / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+    css = _handout_css()
     label = "Instructor edition (contains model answers)" if edition == "instructor" else "Student edition"
     resources = {"metadata": {"name": _title(nb, path)},
                  "sl": {"css": css, "edition": edition, "edition_label": label, "lesson": _title(nb, path),

@@ -15,8 +15,8 @@ The Lite contents mirror the student release: ``notebooks/``, ``data/``,
 ``figures/`` and ``syria_lesson/`` side by side. The helper package ships as
 plain source next to the notebooks' folder (not as a piplite wheel), so that
 ``syria_lesson.paths.ROOT`` (found from the notebook's folder, and also the
-package's parent) is the root of the contents and ``data/``, ``figures/`` and ``notebooks/answers/`` resolve just as
-they do on a laptop. In the Pyodide kernel the browser's storage is mounted at
+package's parent) is the root of the contents, and ``data/``, ``figures/``
+and ``notebooks/answers/`` resolve just as they do on a laptop. In the Pyodide kernel the browser's storage is mounted at
 ``/drive`` and a notebook's kernel starts in its own folder (``/drive/notebooks``),
 so answers are written to ``/drive/notebooks/answers``, which is writable and
 persists in the browser.

@@ -41,6 +41,16 @@ def browser_missing_reason() -> str | None:
     return None
 
 
+def skip_or_fail(reason: str):
+    """Something a browser test needs is missing: skip the test here, but
+    fail it where REQUIRE_BROWSER=1 (as in CI), so CI cannot pass by skipping."""
+    import pytest
+
+    if browser_required():
+        pytest.fail(f"REQUIRE_BROWSER=1 (as in CI) but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
 

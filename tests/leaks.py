@@ -60,11 +60,13 @@ def readable(path: Path) -> str:
     return normalise(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
+def leaks_in(texts, pages: dict[str, str]) -> list[str]:
+    """Which notes appear in which of these (already readable) texts."""
+    return [f"{key}.{name} ({prefix!r}) in {page}" for key, name, _, prefix in texts
+            for page, text in pages.items() if prefix in text]
+
+
 def find_leaks(folder: Path, texts, suffixes: tuple[str, ...]) -> list[str]:
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in suffixes:
-            text = readable(path)
-            found += [f"{key}.{name} ({prefix!r}) in {path.relative_to(folder)}"
-                      for key, name, _, prefix in texts if prefix in text]
-    return found
+    pages = {path.relative_to(folder).as_posix(): readable(path) for path in sorted(folder.rglob("*"))
+             if path.is_file() and path.suffix in suffixes}
+    return leaks_in(texts, pages)

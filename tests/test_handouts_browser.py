@@ -98,10 +98,7 @@ def questions():
 
 def _require_axe():
     if not bc.AXE.exists():
-        reason = f"axe-core not found at {bc.AXE.relative_to(bc.ROOT)} (run `make a11y-tools`, which needs npm)"
-        if bc.browser_required():
-            pytest.fail(f"REQUIRE_BROWSER=1: {reason}", pytrace=False)
-        pytest.skip(reason)
+        bc.skip_or_fail(f"axe-core not found at {bc.AXE.relative_to(bc.ROOT)} (run `make a11y-tools`, which needs npm)")
 
 
 # ---------------------------------------------------------------- the checker itself can fail
@@ -311,16 +308,11 @@ def test_comparison_table_is_on_the_positions_page(visits, edition):
 # ---------------------------------------------------------------- instructor text stays out of the student edition
 
 
-def _leaks(texts, pages: dict[str, str]) -> list[str]:
-    return [f"{key}.{name} ({prefix!r}) in {page}" for key, name, _, prefix in texts
-            for page, text in pages.items() if prefix in text]
-
-
 def test_instructor_text_never_reaches_a_student_page(visits, questions):
     """Searched in all the text of each student page, shown or hidden."""
     texts = leaks.instructor_texts(questions)
     assert len(texts) >= 40
-    found = _leaks(texts, {p: v.facts["all_text"] for p, v in visits.items() if p.startswith("student/")})
+    found = leaks.leaks_in(texts, {p: v.facts["all_text"] for p, v in visits.items() if p.startswith("student/")})
     assert found == [], "\n".join(found)
 
 
@@ -339,7 +331,7 @@ def test_the_leak_check_would_catch_a_leak(questions):
     texts = leaks.instructor_texts(questions)
     key, name, _, prefix = texts[-1]
     page = leaks.normalise(f"<p>Some student text.</p>\n  {prefix.replace(' ', chr(10), 3)} and more.")
-    assert _leaks(texts, {"student/fake": page}) == [f"{key}.{name} ({prefix!r}) in student/fake"]
+    assert leaks.leaks_in(texts, {"student/fake": page}) == [f"{key}.{name} ({prefix!r}) in student/fake"]
 
 
 # ---------------------------------------------------------------- screenshots and print

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -19,15 +18,12 @@ from pathlib import Path
 
 import leaks
 import pytest
-from browser_checks import browser_required, free_port, in_own_thread
+from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
 
 from syria_lesson import build, lite
 from syria_lesson.data import load_questions
 
 LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -36,10 +32,7 @@ def site(tmp_path_factory) -> Path:
     try:
         import jupyterlite_core  # noqa: F401
     except ImportError:
-        missing = "jupyterlite-core is not installed (pip install -r requirements-dev.txt)"
-        if browser_required():
-            pytest.fail(f"REQUIRE_BROWSER=1 (as in CI) but {missing}")
-        pytest.skip(missing)
+        skip_or_fail("jupyterlite-core is not installed (pip install -r requirements-dev.txt)")
     tmp = tmp_path_factory.mktemp("lite")
     return lite.build_lite(tmp / "site", release=tmp / "release", quiet=True)
 
@@ -125,30 +118,17 @@ def test_no_instructor_material_in_the_site(site):
     assert found == [], "\n".join(found)
 
 
-def _chromium_missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Python playwright is not installed"
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        return "chromium is not installed (apt-get install chromium)"
-    return None
-
-
 def with_chromium(scenario):
     """Call ``scenario(browser)`` with headless Chromium, in its own thread."""
-    missing = _chromium_missing()
+    missing = browser_missing_reason()
     if missing:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {missing}")
-        pytest.skip(missing)
+        skip_or_fail(missing)
 
     def run():
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            chromium = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                         args=ARGS)
+            chromium = launch(p)
             try:
                 return scenario(chromium)
             finally:

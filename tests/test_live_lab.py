@@ -27,14 +27,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from browser_checks import free_port, in_own_thread
+from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
 
 from syria_lesson import build
 from syria_lesson.data import load_questions
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
 DISCUSSION = "04_discussion.ipynb"
 ANSWER = "Deconfliction worked because both militaries needed it (live test ✓)"
@@ -51,24 +48,16 @@ SETTINGS = {
 
 
 def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Python playwright is not installed"
-    if not Path(CHROMIUM).exists():
-        return "chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
     if not (Path(sys.executable).parent / "jupyter-lab").exists():
         return "jupyter-lab is not installed in this environment"
-    return None
+    return browser_missing_reason()
 
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     missing = _missing()
     if missing:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {missing}")
-        pytest.skip(missing)
+        skip_or_fail(missing)
     tmp = tmp_path_factory.mktemp("live-lab")
     root = tmp / "root"
     shutil.copytree(build.ROOT / "notebooks", root / "notebooks",
@@ -176,7 +165,7 @@ def _in_browser(lab) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(p)
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             context.set_default_timeout(30_000)
