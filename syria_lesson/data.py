@@ -21,6 +21,7 @@ from .validate import (
     Problem,
     check_field,
     date,
+    checked_day,
     date_start,
     display_name,
     ident,
@@ -40,7 +41,8 @@ from .validate import (
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_KINDS = ("signed", "announced", "in_force", "held", "began", "occurred")
 CATEGORIES = ("agreement", "ceasefire", "un_resolution", "talks", "military", "bases", "political")
-TRACKS = ("us_russia", "un_geneva", "astana", "southwest", "russia_syria", "us_syria", "other")
+TRACKS = ("us_russia", "un_geneva", "astana", "southwest", "russia_syria", "us_syria", "turkey_kurds",
+          "israel_syria", "chemical", "fall_of_assad", "transition", "other")
 ARTICLE_LINKS = ("explicit", "allusion", "context", "later")
 SOURCE_KINDS = ("primary", "news", "reference")
 ACTOR_KINDS = ("state", "state_part", "non_state", "international")
@@ -69,6 +71,8 @@ EVENT_COLUMNS = [
     Column("source_url", url),
     Column("source_kind", one_of(*SOURCE_KINDS)),
     Column("verified", text(600)),
+    Column("core", one_of("yes", "no")),
+    Column("checked", checked_day),
 ]
 ACTOR_COLUMNS = [
     Column("id", ident),

@@ -19,7 +19,12 @@ TRACK_LABELS = {
     "astana": "Astana (Russia, Iran, Turkey)",
     "southwest": "Jordan / southwest",
     "russia_syria": "Russia–Syria bases",
-    "us_syria": "U.S. and Syria: troops, sanctions",
+    "us_syria": "U.S. forces, ISIS, sanctions",
+    "turkey_kurds": "Turkey and the Kurds",
+    "israel_syria": "Israel and Syria",
+    "chemical": "Chemical weapons",
+    "fall_of_assad": "The fall of Assad",
+    "transition": "Syria's transition",
     "other": "Battlefield and politics",
 }
 # Okabe-Ito colours (safe for the common forms of colour blindness); every
@@ -183,7 +188,8 @@ FIGURES = {
 
 def figure_events(name: str, events: list[dict]) -> list[dict]:
     _, start, end = FIGURES[name]
-    chosen = select(events, start, end)
+    # The figures draw the core set only, so they stay readable as the record grows; the explorer has the rest.
+    chosen = [e for e in select(events, start, end) if e["core"] == "yes"]
     if name == "timeline_after_2017":
         # The statement itself anchors the epilogue figure; the rest came after the article.
         chosen = [e for e in chosen if e["id"] == "danang_statement" or date_start(e["date"]) >= ARTICLE_DATE]

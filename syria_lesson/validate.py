@@ -128,6 +128,16 @@ def date(value: str) -> str:
     return value
 
 
+def checked_day(value: str) -> str:
+    """The day a row was last checked against its source: a full date, not in the future."""
+    if precision_of(value) != "day":
+        raise Invalid("is not a full date", "write the day the row was checked, as YYYY-MM-DD")
+    date(value)
+    if date_start(value) > dt.date.today():
+        raise Invalid("is in the future", "write the day the row was really checked (today or earlier)")
+    return value
+
+
 def date_start(value: str) -> dt.date:
     """The first day a date at any precision can mean (2017-11 -> 1 Nov 2017)."""
     parts = [int(p) for p in value.split("-")] + [1, 1]

@@ -8,9 +8,9 @@ from syria_lesson import data
 from syria_lesson.validate import DataError
 
 HEADER = ("id,date,end_date,date_precision,date_kind,title,summary,parties,category,track,article_link,"
-          "article_paragraph,source_title,source_url,source_kind,verified\n")
+          "article_paragraph,source_title,source_url,source_kind,verified,core,checked\n")
 GOOD = ('danang,2017-11-11,,day,announced,Da Nang statement,"Trump and Putin, through aides, agree a text.",'
-        "us;russia,agreement,us_russia,explicit,1,White House statement,https://example.org/s,primary,read it\n")
+        "us;russia,agreement,us_russia,explicit,1,White House statement,https://example.org/s,primary,read it,yes,2026-11-26\n")
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_a_good_row_loads(data_dir):
 
 def test_missing_column_is_named(data_dir):
     write_events(data_dir, GOOD.replace(",primary,read it", ",primary"),
-                 header=HEADER.replace(",verified", ""))
+                 header=HEADER.replace(",verified,", ","))
     text = message(data.load_events)
     assert "data/events.csv, row 1, column 'verified'" in text and "missing from the header" in text
 
@@ -62,6 +62,12 @@ def test_precision_that_contradicts_the_date(data_dir):
     write_events(data_dir, GOOD.replace("2017-11-11,,day", "2017-11,,day"))
     text = message(data.load_events)
     assert "row 2, column 'date_precision': 'day' does not match the date '2017-11'" in text
+
+
+@pytest.mark.parametrize("checked, problem", [("2026-11", "is not a full date"), ("2999-01-01", "is in the future")])
+def test_checked_must_be_a_past_day(data_dir, checked, problem):
+    write_events(data_dir, GOOD.replace("2026-11-26", checked))
+    assert f"column 'checked': '{checked}' {problem}" in message(data.load_events)
 
 
 def test_end_before_start(data_dir):
@@ -109,7 +115,7 @@ def test_wrong_encoding(data_dir):
 def test_extra_comma(data_dir):
     write_events(data_dir, GOOD.replace("Da Nang statement", "Da Nang, statement"))
     text = message(data.load_events)
-    assert "row 2: has 17 fields but the header has 16" in text and "double quotes" in text
+    assert "row 2: has 19 fields but the header has 18" in text and "double quotes" in text
 
 
 def test_several_problems_are_reported_together(data_dir):
