@@ -3,6 +3,7 @@
 #
 #   make lab        set up, then open the lessons in JupyterLab
 #   make test       set up, then run every test (what CI runs)
+#   make test-fast  the unit tests only (no notebooks, kernels or browser): seconds
 #   make handouts   build the HTML handouts into build/handouts/
 #   make notebooks  re-run the notebooks after editing data/ (then commit them)
 #   make release    the student release (no instructor material) in build/student-release/
@@ -14,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
-.PHONY: lab test handouts notebooks figures release lint clean a11y-tools lite benchmark
+.PHONY: lab test test-fast handouts notebooks figures release lint clean a11y-tools lite benchmark
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,10 @@ test: $(VENV)/.dev a11y-tools
 	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
+
+test-fast: $(VENV)/.dev
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
+	$(RUN) -m pytest tests -q -m "not slow and not browser"
 
 handouts: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build handouts

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .display import box, esc, link, show_html, table
+from .display import show_html
+from .html import Markup, box, html, join, link, table
+from .timeline import long_date
 
 CLAIM_KIND_LABELS = {
     "reported_fact": "Reported fact",
@@ -24,20 +26,22 @@ def _article():
     return load_all().article
 
 
+def citation_text() -> str:
+    meta = _article()["meta"]
+    return f'{meta["author"]}, "{meta["title"]}" (op-ed), {meta["outlet"]}, {long_date(meta["date"])}'
+
+
 def citation() -> None:
     meta = _article()["meta"]
-    html = (f'<p class="sl-citation">{esc(meta["author"])}, “{esc(meta["title"])}” (op-ed), '
-            f'<em>{esc(meta["outlet"])}</em>, 17 November 2017. '
-            f'{link(meta["url"], "Read the article on the Moscow Times website")}.</p>')
-    show_html(box("The source", html, "note"),
-              f'{meta["author"]}, "{meta["title"]}", {meta["outlet"]}, 17 November 2017. {meta["url"]}')
+    body = html('<p class="sl-citation">{}, “{}” (op-ed), <em>{}</em>, {}. {}.</p>', meta["author"], meta["title"],
+                meta["outlet"], long_date(meta["date"]), link(meta["url"], "Read the article on the Moscow Times website"))
+    show_html(box("The source", body, "note"), f"{citation_text()}. {meta['url']}")
 
 
 def outline() -> None:
     """The article's parts with their paragraph ranges."""
     parts = _article()["parts"]
-    rows = [{"n": n, "title": p["title"], "paras": _span(p)}
-            for n, p in enumerate(parts, start=1)]
+    rows = [{"n": n, "title": p["title"], "paras": _span(p)} for n, p in enumerate(parts, start=1)]
     columns = [("n", "Part"), ("title", "What it does"), ("paras", "Paragraphs")]
     show_html(table(rows, columns, "The article in parts"),
               "\n".join(f"{r['n']}. {r['title']} (paragraphs {r['paras']})" for r in rows))
@@ -54,18 +58,18 @@ def _span(part: dict) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def part_html(part: dict) -> str:
-    quotes = "".join(
-        f'<li>“{esc(q["text"])}” (Gvosdev, paragraph {esc(q["paragraph"])})</li>' for q in part.get("quotes") or [])
+def part_html(part: dict) -> Markup:
+    quotes = join(html("<li>“{}” (Gvosdev, paragraph {})</li>", q["text"], q["paragraph"])
+                  for q in part.get("quotes") or [])
     claims = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
                "evidence": c["evidence"]} for c in part.get("claims") or []]
-    html = f'<p><strong>In our words:</strong> {esc(part["summary"])}</p>'
+    out = html("<p><strong>In our words:</strong> {}</p>", part["summary"])
     if quotes:
-        html += f"<p><strong>In the author's words</strong> (short quotations):</p><ul>{quotes}</ul>"
+        out += html("<p><strong>In the author's words</strong> (short quotations):</p><ul>{}</ul>", quotes)
     if claims:
-        html += table(claims, [("claim", "Claim (paraphrased)"), ("kind", "Kind"), ("para", "Para."),
-                               ("evidence", "Evidence the author gives")], f"Claims in part: {part['title']}")
-    return html
+        out += table(claims, [("claim", "Claim (paraphrased)"), ("kind", "Kind"), ("para", "Para."),
+                              ("evidence", "Evidence the author gives")], f"Claims in part: {part['title']}")
+    return out
 
 
 def part_text(part: dict) -> str:
@@ -76,37 +80,42 @@ def part_text(part: dict) -> str:
     return "\n".join(lines)
 
 
+def _part(part_id: str) -> dict:
+    for item in _article()["parts"]:
+        if item["id"] == part_id:
+            return item
+    from .validate import DataError, Problem
+
+    raise DataError([Problem("data/article.yaml", "parts", "id", part_id, "is not a part of the article",
+                             "use one of: " + ", ".join(p["id"] for p in _article()["parts"]))])
+
+
 def part(part_id: str) -> None:
-    item = next(p for p in _article()["parts"] if p["id"] == part_id)
+    item = _part(part_id)
     show_html(part_html(item), part_text(item))
 
 
 def author_questions() -> None:
     items = _article().get("author_questions") or []
-    html = "".join(f'<li>{esc(q["text"])} (paragraph {esc(q["paragraph"])})</li>' for q in items)
-    show_html(box("The author's own questions", f"<ol>{html}</ol>", "note"),
+    body = join(html("<li>{} (paragraph {})</li>", q["text"], q["paragraph"]) for q in items)
+    show_html(box("The author's own questions", html("<ol>{}</ol>", body), "note"),
               "\n".join(f"- {q['text']} (paragraph {q['paragraph']})" for q in items))
 
 
-def _reading(reading: dict) -> str:
+def _reading(reading: dict) -> Markup:
     basis = "the article's claim" if reading["basis"] == "article" else "the public record"
-    html = f"{esc(reading['reading'])} <em>(Basis: {basis}"
-    if reading["basis"] == "record":
-        html += f"; {link(reading['source_url'], reading['source_title'])}, {esc(reading['source_date'])}"
-    return html + ")</em>"
+    source = (html("; {}, {}", link(reading["source_url"], reading["source_title"]), reading["source_date"])
+              if reading["basis"] == "record" else "")
+    return html("{} <em>(Basis: {}{})</em>", reading["reading"], basis, source)
 
 
 def vague_terms() -> None:
-    rows = []
-    for term in _article().get("vague_terms") or []:
-        rows.append({"term": f"<strong>{esc(term['term'])}</strong> (paragraph {esc(term['paragraph'])})",
-                     "article": esc(term.get("article_says", "")),
-                     "statement": esc(term.get("statement_text", "")),
-                     "washington": _reading(term["washington"]), "moscow": _reading(term["moscow"])})
+    terms = _article().get("vague_terms") or []
+    rows = [{"term": html("<strong>{}</strong> (paragraph {})", t["term"], t["paragraph"]),
+             "article": t.get("article_says", ""), "statement": t.get("statement_text", ""),
+             "washington": _reading(t["washington"]), "moscow": _reading(t["moscow"])} for t in terms]
     columns = [("term", "Vague term"), ("article", "What the article says"),
                ("statement", "What the Da Nang statement says"),
                ("washington", "Washington's reading"), ("moscow", "Moscow's reading")]
-    show_html(table(rows, columns, "Words both sides signed, read two ways",
-                    html_columns=tuple(k for k, _ in columns)),
-              "\n".join(f"{t['term']}: W: {t['washington']['reading']} M: {t['moscow']['reading']}"
-                        for t in _article().get("vague_terms") or []))
+    show_html(table(rows, columns, "Words both sides signed, read two ways"),
+              "\n".join(f"{t['term']}: W: {t['washington']['reading']} M: {t['moscow']['reading']}" for t in terms))

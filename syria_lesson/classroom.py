@@ -1,108 +1,173 @@
-"""The teacher's view of a class: read a folder of students' answer files and
-show counts, distributions and answers side by side."""
+"""The teacher's view of a class: read a folder of what students handed in
+(their exports, or their answer files) and show counts, distributions and
+answers side by side.
+
+A folder collected from thirty students holds surprises, so the reader is
+careful: it reads only regular files directly inside the folder (never a link
+out of it, never a pipe that would hang), at most ``MAX_FILE`` bytes of each,
+and one odd file never stops the rest: it is named in a list of skipped files.
+With names hidden, that list hides file names too (they contain names).
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 from collections import Counter
 from pathlib import Path
 
-from .answers import read_answer_file
-from .display import esc, show_figure, show_html, table
-from .questions import answer_text, is_answered
+from .answers import FORMAT as ANSWERS_FORMAT
+from .answers import file_stem
+from .display import show_figure, show_html
+from .exports import FORMAT as EXPORT_FORMAT
+from .html import html, join, table
+from .worksheet import answer_text, is_answered, short_prompt
+
+MAX_FILE = 2_000_000     # bytes read from one file
+MAX_SHOWN = 1_500        # characters of one answer shown in the notebook
 
 
-def read_class(folder: Path) -> tuple[list[dict], list[str]]:
-    """Every readable answers file in ``folder``, and a message for each file
-    that was skipped. One bad file never stops the rest."""
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file (not a link, pipe or device)."""
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file (a link, folder or device)")
+    if info.st_size > MAX_FILE:
+        raise ValueError(f"too large ({info.st_size // 1000} KB; an answers file is a few KB)")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(MAX_FILE + 1)
+
+
+def read_student(path: Path) -> dict:
+    """One student's answers from an export or an answers file, as
+    ``{"student", "answers": {qid: {"value", "saved"}}, "kind", "saved"}``."""
+    try:
+        doc = json.loads(_read_regular(path).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("cannot be read as JSON") from None
+    if not isinstance(doc, dict) or doc.get("format") not in (EXPORT_FORMAT, ANSWERS_FORMAT):
+        raise ValueError("is not an export or answers file from this module")
+    answers = doc.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(v, dict) and "value" in v for v in answers.values()):
+        raise ValueError("has no answers in the expected form")
+    name = doc.get("student")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("names no student")
+    saved = max((str(v.get("saved") or "") for v in answers.values()), default="")
+    return {"student": name, "answers": answers, "saved": saved,
+            "kind": "export" if doc["format"] == EXPORT_FORMAT else "answers"}
+
+
+def read_class(folder: Path) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Every student found in ``folder`` and (file name, reason) for each file
+    skipped. A student with both an export and an answers file is counted
+    once, from whichever was saved last."""
     folder = Path(folder)
-    students, problems = [], []
-    for path in sorted(folder.glob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    found: dict[str, dict] = {}
+    skipped: list[tuple[str, str]] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name.endswith((".bak", ".lock", ".md", ".html")):
+            continue  # a backup, a lock, or the human-readable copies of an export
         if path.suffix != ".json":
-            if not path.name.endswith((".bak", ".lock")):
-                problems.append(f"{path.name}: skipped, not a .json answers file")
+            skipped.append((path.name, "not a .json answers or export file"))
             continue
         try:
-            students.append(read_answer_file(path))
-        except ValueError as err:
-            problems.append(f"{err}; skipped (the file is left as it is)")
-    return students, problems
+            student = read_student(path)
+        except (ValueError, OSError) as err:
+            skipped.append((path.name, str(err) if isinstance(err, ValueError) else "cannot be opened"))
+            continue
+        key = file_stem(student["student"]) if student["student"].strip() else path.name
+        if key not in found or student["saved"] > found[key]["saved"]:
+            found[key] = student
+    return sorted(found.values(), key=lambda s: s["student"].casefold()), skipped
 
 
 def names(students: list[dict], anonymise: bool) -> list[str]:
     if anonymise:
         return [f"Student {n}" for n in range(1, len(students) + 1)]
-    return [s.get("student") or "(no name)" for s in students]
+    return [s["student"] for s in students]
+
+
+def skipped_lines(skipped: list[tuple[str, str]], anonymise: bool) -> list[str]:
+    return [f"{'a file (name hidden)' if anonymise else name}: {reason}; skipped (the file is left as it is)"
+            for name, reason in skipped]
+
+
+def value_of(student: dict, q: dict):
+    return (student["answers"].get(q["id"]) or {}).get("value")
 
 
 def counts(students: list[dict], questions: list[dict]) -> list[dict]:
-    rows = []
-    for q in questions:
-        values = [s["answers"].get(q["id"], {}).get("value") for s in students]
-        rows.append({"id": q["id"], "kind": q["kind"], "answered": sum(is_answered(q, v) for v in values),
-                     "of": len(students)})
-    return rows
+    return [{"question": f"{q['lesson']}: {short_prompt(q, 8)}", "kind": q["kind"],
+             "answered": sum(is_answered(q, value_of(s, q)) for s in students), "of": len(students)}
+            for q in questions]
 
 
 def scale_distribution(students: list[dict], question: dict) -> Counter:
-    tally: Counter = Counter()
-    for s in students:
-        value = s["answers"].get(question["id"], {}).get("value")
-        if is_answered(question, value):
-            tally[value["score"]] += 1
-    return tally
+    return Counter(value_of(s, question)["score"] for s in students if is_answered(question, value_of(s, question)))
 
 
 def choice_tally(students: list[dict], question: dict) -> Counter:
     tally: Counter = Counter()
     for s in students:
-        value = s["answers"].get(question["id"], {}).get("value")
+        value = value_of(s, question)
         if is_answered(question, value):
             tally[value["choice"] if isinstance(value, dict) else value] += 1
     return tally
 
 
+def capped(text: str, limit: int = MAX_SHOWN) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f" … (cut here: {len(text) - limit} more characters in the student's file)"
+
+
 def overview(folder: Path, anonymise: bool = False) -> None:
     """Everything at a glance, for the instructor notebook."""
-    import matplotlib.pyplot as plt
-
     from .data import load_all
 
     questions = [q for q in load_all().questions if q["kind"] != "selfcheck"]
-    students, problems = read_class(folder)
+    students, skipped = read_class(folder)
     who = names(students, anonymise)
-    show_html(f"<p><strong>{len(students)} answer files read.</strong></p>"
-              + ("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in problems) + "</ul>" if problems else ""),
-              f"{len(students)} answer files read." + "".join(f"\n- {p}" for p in problems))
+    notes = skipped_lines(skipped, anonymise)
+    show_html(html("<p><strong>{} students' answers read.</strong></p>", len(students))
+              + (html("<p>Skipped:</p><ul>{}</ul>", join(html("<li>{}</li>", n) for n in notes)) if notes else ""),
+              f"{len(students)} students' answers read." + "".join(f"\n- {n}" for n in notes))
     rows = counts(students, questions)
-    show_html(table(rows, [("id", "Question"), ("kind", "Kind"), ("answered", "Answered"), ("of", "Students")],
+    show_html(table(rows, [("question", "Question"), ("kind", "Kind"), ("answered", "Answered"), ("of", "Students")],
                     "How many students answered each question"),
-              "\n".join(f"{r['id']}: {r['answered']}/{r['of']}" for r in rows))
+              "\n".join(f"{r['question']}: {r['answered']}/{r['of']}" for r in rows))
     for q in questions:
         if q["kind"] == "scale" and students:
-            tally = scale_distribution(students, q)
-            scale = q["scale"]
-            xs = list(range(scale["min"], scale["max"] + 1))
-            fig, ax = plt.subplots(figsize=(5, 2.4))
-            bars = ax.bar(xs, [tally.get(x, 0) for x in xs], color="#0072B2", edgecolor="black", hatch="//")
-            ax.bar_label(bars)
-            ax.set_xticks(xs, [f"{x}\n{scale['low']}" if x == xs[0] else f"{x}\n{scale['high']}" if x == xs[-1]
-                               else str(x) for x in xs], fontsize=8)
-            ax.set_ylabel("Students")
-            ax.set_title(f"{q['id']}: scores", loc="left", fontsize=10)
-            fig.tight_layout()
-            alt = (f"Bar chart of scores for question {q['id']}: "
-                   + ", ".join(f"score {x}: {tally.get(x, 0)} students" for x in xs) + ".")
-            show_figure(fig, alt)
+            _scale_figure(q, scale_distribution(students, q))
         if q["kind"] == "choice" and students:
             tally = choice_tally(students, q)
             rows_c = [{"option": o, "count": tally.get(o, 0)} for o in q["options"]]
-            show_html(table(rows_c, [("option", "Option"), ("count", "Students")], f"{q['id']}: choices"),
+            show_html(table(rows_c, [("option", "Option"), ("count", "Students")], f"{short_prompt(q)}: choices"),
                       "\n".join(f"{r['option']}: {r['count']}" for r in rows_c))
     for q in questions:
         if q["kind"] in ("open", "scale", "ranking"):
-            rows_o = [{"who": name, "answer": answer_text(q, s["answers"].get(q["id"], {}).get("value"))}
-                      for name, s in zip(who, students)]
-            show_html(table(rows_o, [("who", "Student"), ("answer", "Answer")], f"{q['id']}: {q['prompt']}"),
+            rows_o = [{"who": name, "answer": capped(answer_text(q, value_of(s, q)))} for name, s in zip(who, students)]
+            show_html(table(rows_o, [("who", "Student"), ("answer", "Answer")], f"Lesson {q['lesson']}: {q['prompt']}"),
                       "\n".join(f"{r['who']}: {r['answer']}" for r in rows_o))
+
+
+def _scale_figure(q: dict, tally: Counter) -> None:
+    import matplotlib.pyplot as plt
+
+    scale = q["scale"]
+    xs = list(range(scale["min"], scale["max"] + 1))
+    fig, ax = plt.subplots(figsize=(5, 2.4))
+    bars = ax.bar(xs, [tally.get(x, 0) for x in xs], color="#0072B2", edgecolor="black", hatch="//")
+    ax.bar_label(bars)
+    ax.set_xticks(xs, [f"{x}\n{scale['low']}" if x == xs[0] else f"{x}\n{scale['high']}" if x == xs[-1]
+                       else str(x) for x in xs], fontsize=8)
+    ax.set_ylabel("Students")
+    ax.set_title(f"Scores: {short_prompt(q, 8)}", loc="left", fontsize=10)
+    fig.tight_layout()
+    alt = (f"Bar chart of the class's scores for the question beginning '{short_prompt(q, 8)}': "
+           + ", ".join(f"score {x}: {tally.get(x, 0)} students" for x in xs) + ".")
+    show_figure(fig, alt)

@@ -11,24 +11,19 @@ see "Error displaying widget" or nothing. So every widget is shown through
   nbconvert and JupyterLab fall back to when the model does not exist;
 - ``text/plain``: the same content as text, for terminals and screen readers.
 
-``build.strip_widget_views`` removes the first from committed notebooks, so a
-notebook opened before it is run shows the static face, never an error.
+``build.execute.strip_widget_views`` removes the first from committed
+notebooks, so a notebook opened before it is run shows the static face.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import io
 from typing import Any
 
+from .html import escape, html
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-
-
-def esc(value: Any) -> str:
-    """Escape anything for HTML. Every piece of data or student text passes
-    through here before it reaches the page."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 class StaticFace:
@@ -36,7 +31,7 @@ class StaticFace:
 
     def __init__(self, widget: Any, static_html: str, static_text: str):
         self.widget = widget
-        self.static_html = static_html
+        self.static_html = str(static_html)
         self.static_text = static_text
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -61,48 +56,7 @@ def show_html(content: str, plain: str) -> None:
     """Static content only (a table, a box of text)."""
     from IPython.display import display
 
-    display({"text/html": content, "text/plain": plain}, raw=True)
-
-
-def box(title: str, body_html: str, kind: str = "note") -> str:
-    """A titled box; ``kind`` picks the style (note, key, instructor, check)."""
-    return (f'<section class="sl-box sl-{esc(kind)}" role="note" aria-label="{esc(title)}">'
-            f'<p class="sl-box-title"><strong>{esc(title)}</strong></p>{body_html}</section>')
-
-
-def table(rows: list[dict], columns: list[tuple[str, str]], caption: str = "",
-          html_columns: tuple[str, ...] = (), css_class: str = "") -> str:
-    """An accessible HTML table: a caption, header cells with scope.
-
-    ``columns`` is a list of (key, heading). Values are escaped, except keys in
-    ``html_columns`` whose values the package built itself. ``css_class`` lets
-    the handout stylesheet size one kind of table's columns.
-    """
-    head = "".join(f'<th scope="col">{esc(label)}</th>' for _, label in columns)
-    body = []
-    for row in rows:
-        cells = []
-        for i, (key, _) in enumerate(columns):
-            value = row.get(key, "")
-            content = value if key in html_columns else esc(value)
-            tag = "th scope=\"row\"" if i == 0 else "td"
-            cells.append(f"<{tag}>{content}</{tag.split()[0]}>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    classes = " ".join(["sl-table", *css_class.split()])
-    return (f'<table class="{esc(classes)}">{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
-
-
-def plain_table(rows: list[dict], columns: list[tuple[str, str]]) -> str:
-    lines = [" | ".join(label for _, label in columns)]
-    for row in rows:
-        lines.append(" | ".join(str(row.get(key, "") or "") for key, _ in columns))
-    return "\n".join(lines)
-
-
-def link(url: str, label: str) -> str:
-    return f'<a href="{esc(url)}">{esc(label)}</a>'
+    display({"text/html": str(content), "text/plain": plain}, raw=True)
 
 
 def figure_png(fig, dpi: int = 110) -> bytes:
@@ -134,4 +88,7 @@ def show_figure(fig, alt: str, caption: str = "") -> None:
             metadata={"image/png": {"alt": alt}})
     plt.close(fig)
     if caption:
-        show_html(f'<p class="sl-caption">{esc(caption)}</p>', caption)
+        show_html(html('<p class="sl-caption">{}</p>', caption), caption)
+
+
+__all__ = ["WIDGET_MIME", "StaticFace", "show", "show_html", "show_figure", "figure_png", "escape"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .display import esc, show_html, table
+from .display import show_html
+from .html import html, table
 from .timeline import format_date, number_events
 
 VERDICT_LABELS = {
@@ -49,4 +50,4 @@ def verdict_counts() -> dict[str, int]:
 def show_verdict_summary() -> None:
     counts = verdict_counts()
     text = ", ".join(f"{VERDICT_LABELS[k].lower()}: {v}" for k, v in counts.items() if v)
-    show_html(f"<p><strong>Tally of verdicts</strong> — {esc(text)}.</p>", "Tally of verdicts: " + text)
+    show_html(html("<p><strong>Tally of verdicts</strong> — {}.</p>", text), "Tally of verdicts: " + text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .display import esc, link, plain_table, show, show_figure, show_html, table
+from .display import show, show_figure, show_html
+from .html import Markup, html, link, plain_table, table
 
 # Each stance has a word, a symbol and a colour: print and colour-blind
 # readers get the word and the symbol; the colour only repeats them.
@@ -26,6 +27,12 @@ def _content():
     from .data import load_all
 
     return load_all()
+
+
+def sides() -> tuple[str, str]:
+    """The two signatories' actor ids (Washington's, Moscow's), from data/article.yaml."""
+    chosen = _content().article["meta"]["sides"]
+    return chosen["washington"], chosen["moscow"]
 
 
 def cell_label(position: dict) -> str:
@@ -98,7 +105,7 @@ def alt_text() -> str:
     content = _content()
     counts = {code: sum(p["stance_code"] == code for p in content.positions) for code in STANCES}
     bases = {b: sum(p["basis"] == b for p in content.positions) for b in BASIS_LABELS}
-    us, ru = "us_white_house", "russia"
+    us, ru = sides()
     gaps = [t["title"] for t in content.topics if _differs(content.position(us, t["id"]), content.position(ru, t["id"]))]
     return (f"A grid of {len(content.actors)} actors (rows) by {len(content.topics)} topics (columns). Each cell "
             "shows a symbol for the stance and a letter for the basis. "
@@ -106,7 +113,8 @@ def alt_text() -> str:
             + f"{bases['article'] + bases['article_and_record']} cells rest on the article, "
             + f"{bases['record'] + bases['article_and_record']} on the public record, "
             + f"{bases['not_stated']} on neither. "
-            + ("The Trump White House and Russia differ on: " + ", ".join(gaps) + "." if gaps else ""))
+            + (f"{content.actor(us)['name']} and {content.actor(ru)['name']} differ on: " + ", ".join(gaps) + "."
+               if gaps else ""))
 
 
 def show_figure_matrix() -> None:
@@ -142,18 +150,23 @@ def relation(a: dict, b: dict) -> str:
     return "diverge"
 
 
-def source_html(position: dict) -> str:
+def source_html(position: dict) -> Markup:
     parts = []
     if position["basis"] in ("article", "article_and_record"):
-        quote = f' “{esc(position["quote"])}”' if position.get("quote") else ""
-        parts.append(f"Article, paragraph {esc(position['paragraph'])}{quote}")
+        quote = html(" “{}”", position["quote"]) if position.get("quote") else ""
+        parts.append(html("Article, paragraph {}{}", position["paragraph"], quote))
     if position["basis"] in ("record", "article_and_record"):
-        parts.append(f"{link(position['source_url'], position['source_title'])} ({esc(position['source_date'])})")
+        parts.append(html("{} ({})", link(position["source_url"], position["source_title"]), position["source_date"]))
     if position["basis"] == "not_stated":
-        parts.append("Neither the article nor a source we found states this.")
+        parts.append(Markup("Neither the article nor a source we found states this."))
     if position.get("note"):
-        parts.append(f"<em>Note: {esc(position['note'])}</em>")
-    return "<br>".join(parts)
+        parts.append(html("<em>Note: {}</em>", position["note"]))
+    return Markup("<br>").join(parts)
+
+
+def _cell(position: dict) -> Markup:
+    return html("<strong>{}</strong><br>{}<br><small>{}</small>", cell_label(position), position["stance"],
+                source_html(position))
 
 
 def comparison_rows(actor_a: str, actor_b: str) -> list[dict]:
@@ -161,39 +174,38 @@ def comparison_rows(actor_a: str, actor_b: str) -> list[dict]:
     rows = []
     for topic in content.topics:
         a, b = content.position(actor_a, topic["id"]), content.position(actor_b, topic["id"])
-        rows.append({"topic": topic["title"], "relation": relation(a, b),
-                     "a": f"<strong>{esc(cell_label(a))}</strong><br>{esc(a['stance'])}<br><small>{source_html(a)}</small>",
-                     "b": f"<strong>{esc(cell_label(b))}</strong><br>{esc(b['stance'])}<br><small>{source_html(b)}</small>"})
+        rows.append({"topic": topic["title"], "relation": relation(a, b), "a": _cell(a), "b": _cell(b)})
     return rows
 
 
-def comparison_html(actor_a: str, actor_b: str) -> str:
+def comparison_html(actor_a: str, actor_b: str) -> Markup:
     content = _content()
     name_a, name_b = content.actor(actor_a)["short_name"], content.actor(actor_b)["short_name"]
     return table(comparison_rows(actor_a, actor_b),
                  [("topic", "Topic"), ("relation", "Relation"), ("a", name_a), ("b", name_b)],
-                 f"{name_a} and {name_b} compared", html_columns=("a", "b"))
+                 f"{name_a} and {name_b} compared")
 
 
 def topic_rows(topic_id: str) -> list[dict]:
     content = _content()
-    return [{"actor": a["short_name"], "stance": f"<strong>{esc(cell_label(p))}</strong> {esc(p['stance'])}",
+    return [{"actor": a["short_name"], "stance": html("<strong>{}</strong> {}", cell_label(p), p["stance"]),
              "basis": BASIS_LABELS[p["basis"]], "source": source_html(p)}
             for a in content.actors for p in [content.position(a["id"], topic_id)]]
 
 
-def topic_html(topic_id: str) -> str:
+def topic_html(topic_id: str) -> Markup:
     topic = _content().topic(topic_id)
     return table(topic_rows(topic_id), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
-                                        ("source", "Source")],
-                 f"{topic['title']}: {topic['question']}", html_columns=("stance", "source"))
+                                        ("source", "Source")], f"{topic['title']}: {topic['question']}")
 
 
-def compare(actor_a: str = "us_white_house", actor_b: str = "russia") -> None:
-    """Pick two actors; static face: the U.S.–Russia comparison."""
+def compare(actor_a: str | None = None, actor_b: str | None = None) -> None:
+    """Pick two actors; static face: the two signatories compared."""
     import ipywidgets as w
 
     content = _content()
+    default_a, default_b = sides()
+    actor_a, actor_b = actor_a or default_a, actor_b or default_b
     options = [(a["name"], a["id"]) for a in content.actors]
     pick_a = w.Dropdown(options=options, value=actor_a, description="First actor",
                         style={"description_width": "initial"})
@@ -202,7 +214,7 @@ def compare(actor_a: str = "us_white_house", actor_b: str = "russia") -> None:
     result = w.HTML()
 
     def render(_=None):
-        result.value = comparison_html(pick_a.value, pick_b.value)
+        result.value = str(comparison_html(pick_a.value, pick_b.value))
 
     pick_a.observe(render, names="value")
     pick_b.observe(render, names="value")
@@ -222,11 +234,11 @@ def by_topic(topic_id: str | None = None) -> None:
     result = w.HTML()
 
     def render(_=None):
-        result.value = topic_html(pick.value)
+        result.value = str(topic_html(pick.value))
 
     pick.observe(render, names="value")
     render()
-    static = "".join(topic_html(t["id"]) for t in content.topics)
+    static = Markup("").join(topic_html(t["id"]) for t in content.topics)
     show(w.VBox([pick, result]), static,
          "\n".join(f"{t['title']}: {t['question']}" for t in content.topics))
 

@@ -1,212 +1,23 @@
-"""Question widgets: each question from ``data/questions.yaml`` as a live,
-labelled widget that saves to the student's answer file, with a worksheet
-version of the same question as its static face.
+"""Questions in a lesson, live: the name bar, question widgets, progress and export.
 
-Pure functions (``worksheet_html``, ``export_markdown``, ``export_html``,
-``is_answered``) hold the logic, so tests need no widgets.
+Every function here shows a live widget in JupyterLab *and* a static face for
+paper (``display.show``). What is specific to a question kind is in
+``syria_lesson.kinds``; this module does what every question shares: the
+prompt, saving and restoring, and the status line, which always says whose
+answers are saved and says any failure in plain words.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
-from . import answers, paths
-from .display import box, esc, show, show_html
-
-KIND_LABELS = {
-    "open": "Write your answer",
-    "choice": "Choose one",
-    "scale": "Give a score and a reason",
-    "ranking": "Put these in order (1 = first)",
-    "selfcheck": "Self-check: choose one",
-}
-DEFAULT_LINES = {"open": 6, "scale": 3, "choice": 0, "ranking": 0, "selfcheck": 0}
-BOX = "\u2610"  # an empty check box, for paper
-
-
-# ---------------------------------------------------------------- static faces
-
-
-def _lines(count: int) -> str:
-    line = '<div class="sl-line" style="border-bottom:1px solid #555;height:2em"></div>'
-    return f'<div class="sl-lines" role="img" aria-label="space to write">{line * count}</div>'
-
-
-def _option_text(option: Any) -> str:
-    return option["text"] if isinstance(option, dict) else str(option)
-
-
-def worksheet_html(question: dict, notes: dict | None = None) -> str:
-    """A question as it appears on paper: the prompt and room to answer.
-
-    ``notes`` (instructor edition only) adds the teaching note, the model
-    answer and, for self-checks, the right option with its explanation.
-    """
-    kind = question["kind"]
-    lines = question.get("lines") or DEFAULT_LINES[kind]
-    parts = [
-        f'<p class="sl-q-meta">{esc(KIND_LABELS[kind])} · <span class="sl-q-level">{esc(question["level"])}</span>'
-        f' · <span class="sl-q-id">{esc(question["id"])}</span></p>',
-        f'<p class="sl-q-prompt"><strong>{esc(question["prompt"])}</strong></p>',
-    ]
-    if kind in ("choice", "selfcheck"):
-        items = "".join(f"<li>{BOX} {esc(_option_text(o))}</li>" for o in question["options"])
-        parts.append(f'<ul class="sl-options" style="list-style:none">{items}</ul>')
-    elif kind == "ranking":
-        items = "".join(f"<li>____ {esc(o)}</li>" for o in question["options"])
-        parts.append(f'<ul class="sl-options" style="list-style:none">{items}</ul>')
-    elif kind == "scale":
-        scale = question["scale"]
-        marks = " ".join(f"{BOX} {n}" for n in range(scale["min"], scale["max"] + 1))
-        parts.append(f'<p class="sl-scale">{esc(scale.get("low", ""))} &nbsp; {marks} &nbsp; '
-                     f'{esc(scale.get("high", ""))}</p>')
-        if question.get("reason", True):
-            parts.append("<p>Reason:</p>")
-    if lines:
-        parts.append(_lines(lines))
-    if notes is not None:
-        parts.append(instructor_html(question, notes.get(question["id"], {})))
-    return f'<div class="sl-question" id="q-{esc(question["id"])}">{"".join(parts)}</div>'
-
-
-def instructor_html(question: dict, note: dict) -> str:
-    body = []
-    if question["kind"] == "selfcheck":
-        right = next(o for o in question["options"] if o["text"] == question["answer"])
-        body.append(f'<p><strong>Answer:</strong> {esc(right["text"])}. {esc(right["feedback"])}</p>')
-    if note.get("note"):
-        body.append(f'<p><strong>Teaching note:</strong> {esc(note["note"])}</p>')
-    if note.get("model_answer"):
-        body.append(f'<p><strong>Model answer:</strong> {esc(note["model_answer"])}</p>')
-    if not body:
-        return ""
-    return box("For the instructor", "".join(body), kind="instructor")
-
-
-def worksheet_text(question: dict) -> str:
-    text = [f"[{question['id']}] {question['prompt']}"]
-    if question["kind"] in ("choice", "selfcheck", "ranking"):
-        text += [f"  [ ] {_option_text(o)}" for o in question["options"]]
-    if question["kind"] == "scale":
-        scale = question["scale"]
-        text.append(f"  Score {scale['min']}-{scale['max']}: ____  Reason: ____")
-    if question["kind"] == "open":
-        text.append("  Answer: ____")
-    return "\n".join(text)
-
-
-# ---------------------------------------------------------------- answers as text
-
-
-def is_answered(question: dict, value: Any) -> bool:
-    if value is None:
-        return False
-    kind = question["kind"]
-    if kind == "open":
-        return bool(str(value).strip())
-    if kind == "scale":
-        return isinstance(value, dict) and value.get("score") is not None
-    if kind == "ranking":
-        return isinstance(value, list) and len(value) == len(question["options"])
-    if kind == "selfcheck":
-        return isinstance(value, dict) and bool(value.get("choice"))
-    return bool(value)
-
-
-def answer_text(question: dict, value: Any) -> str:
-    """A saved answer as plain text (not escaped: callers escape for their format)."""
-    if not is_answered(question, value):
-        return "(not answered)"
-    kind = question["kind"]
-    if kind == "scale":
-        reason = value.get("reason") or ""
-        return f"{value['score']} / {question['scale']['max']}" + (f". Reason: {reason}" if reason else "")
-    if kind == "ranking":
-        return "; ".join(f"{n}. {item}" for n, item in enumerate(value, start=1))
-    if kind == "selfcheck":
-        return value["choice"] + (" (right)" if value.get("correct") else " (not right yet)")
-    return str(value)
-
-
-def _md_escape(value: str) -> str:
-    """Make student text inert in Markdown: HTML is escaped, and characters
-    that start Markdown syntax are backslash-escaped."""
-    value = esc(value)
-    for ch in "\\`*_{}[]#|~!":
-        value = value.replace(ch, "\\" + ch)
-    return value
-
-
-def export_markdown(name: str, questions: list[dict], values: dict[str, Any]) -> str:
-    out = ["# Answers: U.S.-Russia diplomacy over Syria", "", f"Student: {_md_escape(name)}", ""]
-    for q in questions:
-        out += [f"## {esc(q['id'])}", "", f"**Question.** {_md_escape(q['prompt'])}", "",
-                f"**Answer.** {_md_escape(answer_text(q, values.get(q['id'])))}", ""]
-    return "\n".join(out)
-
-
-def export_html(name: str, questions: list[dict], values: dict[str, Any]) -> str:
-    items = []
-    for q in questions:
-        answer = esc(answer_text(q, values.get(q["id"]))).replace("\n", "<br>")
-        items.append(f'<section><h2>{esc(q["id"])}</h2><p><strong>Question.</strong> {esc(q["prompt"])}</p>'
-                     f'<p><strong>Answer.</strong> {answer}</p></section>')
-    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            f'<title>Answers of {esc(name)}</title>'
-            '<style>body{font-family:sans-serif;max-width:45em;margin:2em auto;line-height:1.5}'
-            'section{border-top:1px solid #999}</style></head><body><main>'
-            f'<h1>Answers: U.S.-Russia diplomacy over Syria</h1><p>Student: {esc(name)}</p>'
-            + "".join(items) + "</main></body></html>\n")
-
-
-def export(book: answers.AnswerBook, questions: list[dict], folder: Path | None = None) -> tuple[Path, Path]:
-    """Write the student's answers, with the questions, as Markdown and HTML."""
-    folder = Path(folder) if folder else book.folder / "export"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = answers.file_stem(book.name)
-    values = book.all()
-    md = folder / f"{stem}-answers.md"
-    page = folder / f"{stem}-answers.html"
-    answers.write_atomic(md, export_markdown(book.name, questions, values))
-    answers.write_atomic(page, export_html(book.name, questions, values))
-    return md, page
-
-
-# ---------------------------------------------------------------- the live session
-
-
-class Session:
-    """The student's answer book for this kernel, shared by every widget."""
-
-    def __init__(self) -> None:
-        self.book: answers.AnswerBook | None = None
-        # Called when the student changes (widgets reload) and after each save
-        # (progress views redraw). Kept apart so a reload never triggers a save loop.
-        self.on_student: list[Callable[[], None]] = []
-        self.on_save: list[Callable[[], None]] = []
-
-    def ensure_book(self) -> answers.AnswerBook | None:
-        if self.book is None:
-            name = answers.current_student()
-            if name:
-                self.book = answers.AnswerBook(name)
-        return self.book
-
-    def start(self, name: str) -> answers.AnswerBook:
-        name = answers.remember_student(name)
-        self.book = answers.AnswerBook(name)
-        for listener in self.on_student + self.on_save:
-            listener()
-        return self.book
-
-    def saved(self) -> None:
-        for listener in self.on_save:
-            listener()
-
-
-SESSION = Session()
+from . import paths
+from .display import show, show_html
+from .html import box, html, lines
+from .session import SESSION, WrongStudent
+from .worksheet import is_answered, number, short_prompt, worksheet_html, worksheet_text
 
 
 def _content():
@@ -217,233 +28,253 @@ def _content():
     return content, notes
 
 
+def plain_failure(err: BaseException, doing: str = "saved") -> str:
+    """A failure in words a student can act on; their text stays in the box."""
+    if isinstance(err, (WrongStudent, ValueError)) and not isinstance(err, UnicodeError):
+        return str(err)
+    if isinstance(err, PermissionError):
+        reason = "the answers folder is read-only on this computer"
+    elif isinstance(err, OSError) and err.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    elif isinstance(err, OSError):
+        reason = f"the computer could not write the file ({err.strerror or err.__class__.__name__})"
+    else:
+        reason = f"something unexpected went wrong ({err.__class__.__name__})"
+    return (f"Not {doing}: {reason}. Your text is still here: press Save to try again, and if it still fails, "
+            "copy your text somewhere safe and tell your teacher.")
+
+
+def alert(message: str):
+    return html('<strong role="alert">{}</strong>', message)
+
+
+def status(message: str):
+    return html('<span role="status">{}</span>', message)
+
+
+class QuestionView:
+    """One question, live: the kind's controls plus saving, restoring and status."""
+
+    def __init__(self, q: dict, label: str = ""):
+        import ipywidgets as w
+
+        from . import kinds
+
+        self.q = q
+        self.kind = kinds.kind_of(q)
+        self.short_prompt = short_prompt(q)
+        self.status = w.HTML()
+        self.feedback_box = w.HTML()
+        self._loading = False
+        self.controls = self.kind.controls(q, self)
+        self._handlers: list[tuple[object, Callable]] = []
+        for control in self.controls.watched:  # autosave: every finished edit is saved
+            handler = self._autosave
+            control.observe(handler, names="value")
+            self._handlers.append((control, handler))
+        save = w.Button(description="Save", icon="save", tooltip="Save this answer")
+        save.on_click(self.guarded(lambda _=None: self.save()))
+        prompt = w.HTML(html('<p class="sl-q-meta">{}</p><p><strong>{}</strong></p>', label or self.kind.label,
+                             q["prompt"]))
+        self.widget = w.VBox([prompt, *self.controls.widgets, w.HBox([save, self.status]), self.feedback_box],
+                             layout=w.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+        SESSION.register(q["id"], self)
+        self.reload()
+
+    # -- what kinds may call
+
+    def feedback(self, content) -> None:
+        self.feedback_box.value = str(content)
+
+    def guarded(self, action: Callable) -> Callable:
+        """Run a button's action; any failure is shown here, in plain words."""
+        @functools.wraps(action)
+        def run(*args):
+            try:
+                return action(*args)
+            except Exception as err:  # noqa: BLE001 - the edge: nothing may fail silently
+                self.status.value = str(alert(plain_failure(err)))
+        return run
+
+    # -- saving and restoring
+
+    def _autosave(self, change=None) -> None:
+        if not self._loading:
+            self.guarded(self.save)()
+
+    def save(self) -> None:
+        value = self.controls.get()
+        if value is None:
+            why = self.controls.incomplete()
+            if why:
+                self.status.value = str(status(why))
+            return
+        book = SESSION.check_student()
+        stamp = book.save(self.q["id"], value)
+        message = status(f"Saved for {book.name} at {stamp}")
+        if book.warning:
+            message = alert(book.warning) + html("<br>") + message
+        self.status.value = str(message)
+        SESSION.changed()
+
+    def reload(self) -> None:
+        """Show the current student's saved answer, or clear the widget."""
+        book = SESSION.ensure_book()
+        self._loading = True
+        try:
+            if book is not None:
+                book.refresh_if_changed()  # another lesson may have saved since
+            value = book.get(self.q["id"]) if book else None
+            if value is not None and not self.kind.is_valid(self.q, value):
+                self.controls.set(None)
+                self.status.value = str(alert(
+                    "Your earlier answer to this question could not be restored (the question has changed "
+                    "since). It is kept in your answers file; your teacher can see it."))
+                return
+            self.feedback("")
+            self.controls.set(value)
+            self.status.value = (str(status(f"Saved for {book.name} at {book.saved_at(self.q['id'])}"))
+                                 if value is not None else "")
+            if book is not None and book.warning:
+                self.status.value = str(alert(book.warning))
+        except Exception as err:  # noqa: BLE001 - a bad stored value must never break the lesson
+            self.status.value = str(alert(plain_failure(err, doing="restored")))
+        finally:
+            self._loading = False
+
+    def detach(self) -> None:
+        """Stop listening (the cell was run again and a new view replaces this one)."""
+        for control, handler in self._handlers:
+            control.unobserve(handler, names="value")
+        self._handlers = []
+        self.widget.close()
+
+
+# ---------------------------------------------------------------- the name bar
+
+
 def name_box() -> None:
-    """Ask for the student's name once; other notebooks remember it."""
+    """Whose answers this lesson saves, with "Not you? Change". Every lesson has it."""
     import ipywidgets as w
 
-    book = SESSION.ensure_book()
-    field = w.Text(value=book.name if book else "", description="Your name",
-                   placeholder="First name and last name", layout=w.Layout(width="28em"))
-    button = w.Button(description="Start", button_style="primary", tooltip="Save your name for all lessons")
-    status = w.HTML()
+    field = w.Text(description="Your name", placeholder="First name and last name", layout=w.Layout(width="28em"))
+    start = w.Button(description="Start", button_style="primary", tooltip="Save your answers under this name")
+    change = w.Button(description="Not you? Change", tooltip="Type a different name")
+    message = w.HTML()
+    ask_row = w.HBox([field, start])
 
-    def describe() -> None:
-        current = SESSION.book
-        if current is None:
-            status.value = "Type your name and press <strong>Start</strong>. Your answers are saved under it."
+    def render() -> None:
+        book = SESSION.ensure_book()
+        if book is None:
+            ask_row.layout.display, change.layout.display = "", "none"
+            message.value = str(status("Type your name and press Start. Your answers are saved under it."))
         else:
-            message = f"Answers are saved for <strong>{esc(current.name)}</strong>."
-            if current.warning:
-                message += f'<br><strong role="alert">{esc(current.warning)}</strong>'
-            status.value = message
+            ask_row.layout.display, change.layout.display = "none", ""
+            text = html('<span role="status">Answers in this lesson are saved for <strong>{}</strong>.</span>',
+                        book.name)
+            message.value = str(text + (html("<br>") + alert(book.warning) if book.warning else ""))
 
-    def start(_=None) -> None:
+    def on_start(_=None) -> None:
         try:
             SESSION.start(field.value)
-        except ValueError as err:
-            status.value = f'<strong role="alert">{esc(err)}</strong>'
+        except Exception as err:  # noqa: BLE001 - shown in the bar, never only in the log
+            message.value = str(alert(plain_failure(err, doing="started")))
             return
-        describe()
+        field.value = ""
+        render()
 
-    button.on_click(start)
-    describe()
-    widget = w.VBox([w.HBox([field, button]), status])
-    static = ('<div class="sl-name"><p><strong>Name:</strong></p>' + _lines(1) +
-              "<p>In JupyterLab, type your name here once; every lesson saves your answers under it.</p></div>")
-    show(widget, static, "Name: ____ (in JupyterLab: type your name once; answers are saved under it)")
+    def on_change(_=None) -> None:
+        ask_row.layout.display, change.layout.display = "", "none"
+        field.value = ""
+        message.value = str(status("Type your own name and press Start. Your answers will be saved under it."))
+
+    start.on_click(on_start)
+    change.on_click(on_change)
+    SESSION.listen("name_bar", render)
+    render()
+    static = html('<div class="sl-name"><p><strong>Name:</strong></p>{}<p>In JupyterLab, type your name here once; '
+                  "every lesson saves your answers under it.</p></div>", lines(1))
+    show(w.VBox([w.HBox([message, change]), ask_row]), static,
+         "Name: ____ (in JupyterLab: type your name once; answers are saved under it)")
+
+
+# ---------------------------------------------------------------- questions
 
 
 def ask(question_id: str) -> None:
     """Show one question: live widget in JupyterLab, worksheet on paper."""
     content, notes = _content()
-    question = content.question(question_id)
-    static = worksheet_html(question, notes)
-    show(_question_widget(question), static, worksheet_text(question))
+    q = content.question(question_id)
+    label = f"{kind_label(q)} · lesson {q['lesson']}, question {number(q, content.questions)}"
+    view = QuestionView(q, label)
+    show(view.widget, worksheet_html(q, notes, label=label.split(" · ", 1)[1]), worksheet_text(q))
+
+
+def kind_label(q: dict) -> str:
+    from . import kinds
+
+    return kinds.kind_of(q).label
 
 
 def ask_lesson(lesson: str) -> None:
-    """Every question of one lesson, in the order of the data file."""
+    """Every question of one lesson, in the order of its file (self-checks are placed one by one)."""
     content, _ = _content()
-    for question in content.questions:
-        if question["lesson"] == lesson and question["kind"] != "selfcheck":
-            ask(question["id"])
-
-
-def _question_widget(question: dict):
-    import ipywidgets as w
-
-    kind = question["kind"]
-    prompt = w.HTML(f'<p><strong>{esc(question["prompt"])}</strong></p>')
-    status = w.HTML()
-    save_button = w.Button(description="Save", icon="save", tooltip="Save this answer")
-    full = w.Layout(width="100%")
-    label = f"Answer to {question['id']}"
-    controls: list = []
-    feedback = w.HTML()
-
-    if kind == "open":
-        area = w.Textarea(placeholder="Type your answer here", description="Your answer",
-                          continuous_update=False, layout=w.Layout(width="100%", height="10em"))
-        area.tooltip = label
-        controls = [area]
-
-        def value():
-            return area.value
-
-        def load(v):
-            area.value = v or ""
-        watched = [area]
-    elif kind in ("choice", "selfcheck"):
-        options = [_option_text(o) for o in question["options"]]
-        radio = w.RadioButtons(options=options, value=None, description="Choose",
-                               layout=full, style={"description_width": "initial"})
-        controls = [radio]
-
-        def value():
-            if radio.value is None:
-                return None
-            if kind == "selfcheck":
-                return {"choice": radio.value, "correct": radio.value == question["answer"]}
-            return radio.value
-
-        def load(v):
-            choice = v.get("choice") if isinstance(v, dict) else v
-            radio.value = choice if choice in options else None
-        watched = [radio]
-        if kind == "selfcheck":
-            check = w.Button(description="Check", tooltip="Check your choice")
-
-            def on_check(_=None):
-                chosen = radio.value
-                if chosen is None:
-                    feedback.value = "Choose an option first."
-                    return
-                option = next(o for o in question["options"] if o["text"] == chosen)
-                verdict = "Right." if chosen == question["answer"] else "Not quite."
-                feedback.value = f'<p role="status"><strong>{verdict}</strong> {esc(option["feedback"])}</p>'
-                save()
-            check.on_click(on_check)
-            controls.append(check)
-    elif kind == "scale":
-        scale = question["scale"]
-        score = w.ToggleButtons(options=list(range(scale["min"], scale["max"] + 1)), value=None,
-                                description="Score", tooltips=[scale.get("low", ""), "", "", "", scale.get("high", "")])
-        hint = w.HTML(f'<span>{esc(scale["min"])} = {esc(scale.get("low", ""))}; '
-                      f'{esc(scale["max"])} = {esc(scale.get("high", ""))}</span>')
-        reason = w.Textarea(description="Reason", placeholder="Why?", continuous_update=False,
-                            layout=w.Layout(width="100%", height="6em"))
-        controls = [score, hint, reason]
-
-        def value():
-            return {"score": score.value, "reason": reason.value}
-
-        def load(v):
-            if isinstance(v, dict):
-                score.value = v.get("score")
-                reason.value = v.get("reason") or ""
-        watched = [score, reason]
-    elif kind == "ranking":
-        options = list(question["options"])
-        choices = [("–", 0)] + [(str(n), n) for n in range(1, len(options) + 1)]
-        drops = [w.Dropdown(options=choices, value=0, description=str(n), layout=w.Layout(width="6em"))
-                 for n, _ in enumerate(options, start=1)]
-        rows = [w.HBox([drop, w.Label(option)]) for drop, option in zip(drops, options)]
-        for drop, option in zip(drops, options):
-            drop.description = "Rank"
-            drop.tooltip = f"Rank of: {option}"
-        controls = rows
-
-        def value():
-            ranks = [d.value for d in drops]
-            if sorted(ranks) != list(range(1, len(options) + 1)):
-                return None
-            return [option for _, option in sorted(zip(ranks, options))]
-
-        def load(v):
-            if isinstance(v, list) and sorted(v) == sorted(options):
-                for drop, option in zip(drops, options):
-                    drop.value = v.index(option) + 1
-        watched = drops
-    else:  # pragma: no cover - the loader only lets known kinds through
-        raise ValueError(kind)
-
-    def save(_=None):
-        book = SESSION.ensure_book()
-        current = value()
-        if book is None:
-            status.value = '<span role="status">Type your name in the box at the top first, then press Save.</span>'
-            return
-        if current is None:
-            if kind == "ranking":
-                status.value = '<span role="status">Give each item a different rank, then press Save.</span>'
-            return
-        try:
-            stamp = book.save(question["id"], current)
-        except OSError as err:
-            status.value = f'<strong role="alert">Not saved: {esc(err)}. Try again.</strong>'
-            return
-        status.value = f'<span role="status">Saved {esc(stamp)}</span>'
-        SESSION.saved()
-
-    def restore():
-        book = SESSION.ensure_book()
-        if book is not None and book.get(question["id"]) is not None:
-            load(book.get(question["id"]))
-            status.value = f'<span role="status">Saved {esc(book.saved_at(question["id"]))}</span>'
-
-    restore()
-    save_button.on_click(save)
-    for control in watched:  # autosave: every finished edit is saved
-        control.observe(lambda change: save(), names="value")
-    SESSION.on_student.append(restore)
-    return w.VBox([prompt, *controls, w.HBox([save_button, status]), feedback],
-                  layout=w.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+    for q in content.lesson_questions(lesson):
+        if q["kind"] != "selfcheck":
+            ask(q["id"])
 
 
 def progress(lesson: str | None = None) -> None:
-    """Which questions are answered. Live: updates on every save."""
+    """Which questions are answered, by their first words. Live: updates on every save."""
     import ipywidgets as w
 
     content, _ = _content()
-    questions = [q for q in content.questions if q["kind"] != "selfcheck" and (lesson is None or q["lesson"] == lesson)]
+    questions = [q for q in content.questions if q["kind"] != "selfcheck" and lesson in (None, q["lesson"])]
     panel = w.HTML()
 
     def render() -> None:
         book = SESSION.ensure_book()
         values = book.all() if book else {}
         done = [q for q in questions if is_answered(q, values.get(q["id"]))]
-        rows = "".join(f"<li>{'Done' if q in done else 'To do'}: {esc(q['id'])}</li>" for q in questions)
-        panel.value = (f'<p role="status"><strong>{len(done)} of {len(questions)} answered</strong></p>'
-                       f"<ul>{rows}</ul>")
+        rows = html("").join(html("<li>{}: {}</li>", "Done" if q in done else "To do", short_prompt(q))
+                             for q in questions)
+        who = f" by {book.name}" if book else ""
+        panel.value = str(html('<p role="status"><strong>{} of {} answered{}</strong></p><ul>{}</ul>',
+                               len(done), len(questions), who, rows))
 
     render()
-    SESSION.on_save.append(render)
-    items = "".join(f"<li>{BOX} {esc(q['id'])}</li>" for q in questions)
-    static = f'<p><strong>Checklist:</strong> tick each question when you have answered it.</p><ul style="list-style:none">{items}</ul>'
-    show(panel, static, "Checklist: " + ", ".join(q["id"] for q in questions))
+    SESSION.listen(f"progress_{lesson}", render)
+    items = html("").join(html("<li>\u2610 {}</li>", short_prompt(q)) for q in questions)
+    static = html('<p><strong>Checklist:</strong> tick each question when you have answered it.</p>'
+                  '<ul style="list-style:none">{}</ul>', items)
+    show(panel, static, "Checklist: " + "; ".join(short_prompt(q) for q in questions))
 
 
 def export_button() -> None:
-    """Write the student's answers to hand in."""
+    """Write the student's answers from every lesson, to hand in."""
     import ipywidgets as w
 
+    from .exports import export
+
     content, _ = _content()
-    button = w.Button(description="Export my answers", icon="download", tooltip="Write a file to hand in")
-    status = w.HTML()
+    button = w.Button(description="Export my answers", icon="download",
+                      tooltip="Write a file with your answers from every lesson, to hand in")
+    message = w.HTML()
 
     def on_click(_=None):
-        book = SESSION.ensure_book()
-        if book is None:
-            status.value = "Type your name in the box at the top first."
+        try:
+            book = SESSION.check_student()
+            page, _, _ = export(book, [q for q in content.questions if q["kind"] != "selfcheck"], content.module)
+        except Exception as err:  # noqa: BLE001 - shown here, never only in the log
+            message.value = str(alert(plain_failure(err, doing="exported")))
             return
-        md, page = export(book, [q for q in content.questions if q["kind"] != "selfcheck"])
-        status.value = (f'<span role="status">Written: answers/export/{esc(page.name)} and {esc(md.name)}. '
-                        "Hand in the .html file.</span>")
+        message.value = str(status(f"Answers of {book.name} from every lesson written to answers/export/{page.name}. "
+                                   "Hand in that .html file (and the .json file beside it, if your teacher asks)."))
 
     button.on_click(on_click)
-    static = ("<p><strong>To hand in:</strong> in JupyterLab, press <em>Export my answers</em>; "
-              "on paper, hand in these pages.</p>")
-    show(w.HBox([button, status]), static, "To hand in: press 'Export my answers' in JupyterLab.")
+    static = html("<p><strong>To hand in:</strong> in JupyterLab, press <em>Export my answers</em>; "
+                  "on paper, hand in these pages.</p>")
+    show(w.HBox([button, message]), static, "To hand in: press 'Export my answers' in JupyterLab.")
 
 
 def instructor_note(key: str) -> None:
@@ -453,4 +284,4 @@ def instructor_note(key: str) -> None:
     if not notes or not notes.get(key, {}).get("note"):
         return
     text = notes[key]["note"]
-    show_html(box("For the instructor", f"<p>{esc(text)}</p>", "instructor"), "For the instructor: " + text)
+    show_html(box("For the instructor", html("<p>{}</p>", text), "instructor"), "For the instructor: " + text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .display import esc, link, show_html, table
+from .display import show_html
+from .html import html, join, link, table
 
 
 def glossary(lesson: str | None = None) -> None:
@@ -13,23 +14,23 @@ def glossary(lesson: str | None = None) -> None:
     rows = [{"term": t["term"], "definition": t["definition"],
              "lessons": ", ".join(t["used_in"]), "source": link(t["source_url"], t["source_title"])} for t in terms]
     show_html(table(rows, [("term", "Term"), ("definition", "Meaning"), ("lessons", "Lessons"),
-                           ("source", "Check it")], "Glossary", html_columns=("source",)),
+                           ("source", "Check it")], "Glossary"),
               "\n".join(f"{t['term']}: {t['definition']}" for t in terms))
 
 
 def lesson_sources(lesson: str) -> list[tuple[str, str]]:
     """(title, url) of every source the lesson's content cites, article first."""
+    from .article import citation_text
     from .data import load_all
 
     content = load_all()
-    meta = content.article["meta"]
-    found: dict[str, str] = {meta["url"]: f'{meta["author"]}, "{meta["title"]}", {meta["outlet"]}, 17 Nov 2017'}
+    found: dict[str, str] = {content.article["meta"]["url"]: citation_text()}
 
     def add(url, title):
         if url and url not in found:
             found[url] = title
 
-    if lesson in ("01",):
+    if lesson == "01":
         for term in content.article.get("vague_terms") or []:
             for side in ("washington", "moscow"):
                 add(term[side].get("source_url"), term[side].get("source_title"))
@@ -52,6 +53,6 @@ def lesson_sources(lesson: str) -> list[tuple[str, str]]:
 
 def sources(lesson: str) -> None:
     items = lesson_sources(lesson)
-    html = "".join(f"<li>{esc(title)}. {link(url, url)}</li>" for title, url in items)
-    show_html(f'<section class="sl-sources" aria-label="Sources"><ol>{html}</ol></section>',
+    body = join(html("<li>{}. {}</li>", title, link(url, url)) for title, url in items)
+    show_html(html('<section class="sl-sources" aria-label="Sources"><ol>{}</ol></section>', body),
               "\n".join(f"- {title}. {url}" for title, url in items))

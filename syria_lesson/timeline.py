@@ -1,17 +1,14 @@
-"""The timeline: a figure drawn from ``data/events.csv``, an event table, and a
-filter widget whose static face is the full table."""
+"""The timeline (lessons 02 and 05): the events of ``data/events.csv`` as a
+table grouped by thread, and an explorer widget whose static face is the full
+table. The figures are drawn in ``timeline_figure``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 
-from . import paths
-from .display import esc, link, plain_table, show, show_figure, show_html, table
+from .display import show, show_html
+from .html import Markup, html, link, plain_table, table
 from .validate import date_start
-
-ARTICLE_DATE = dt.date(2017, 11, 17)
 
 TRACK_LABELS = {
     "us_russia": "U.S.–Russia",
@@ -48,6 +45,18 @@ DATE_KIND_LABELS = {"signed": "signed", "announced": "announced", "in_force": "i
                     "held": "held", "began": "began", "occurred": "occurred"}
 
 
+def _article_date() -> dt.date:
+    from .data import load_all
+
+    return date_start(load_all().article["meta"]["date"])
+
+
+def long_date(value: str) -> str:
+    """'2017-11-17' -> '17 November 2017' (for prose)."""
+    start = date_start(value)
+    return {10: f"{start.day} {start:%B %Y}", 7: f"{start:%B %Y}"}.get(len(value), value)
+
+
 def format_date(value: str) -> str:
     """'2017-11-11' -> '11 Nov 2017'; '2017-11' -> 'Nov 2017'; '2017' -> '2017'."""
     start = date_start(value)
@@ -80,160 +89,22 @@ def relied_on(event: dict) -> bool:
     return event["article_link"] in ("explicit", "allusion")
 
 
-# ---------------------------------------------------------------- figure
-
-
-def _label_levels(xs: list[float], min_gap: float) -> list[int]:
-    """Stagger labels in one lane so that no two on a level are closer than
-    ``min_gap`` (in days): a greedy interval packing."""
-    last_on_level: list[float] = []
-    levels = []
-    for x in xs:
-        for level, last in enumerate(last_on_level):
-            if x - last >= min_gap:
-                last_on_level[level] = x
-                levels.append(level)
-                break
-        else:
-            last_on_level.append(x)
-            levels.append(len(last_on_level) - 1)
-    return levels
-
-
-def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article: bool = True):
-    """Draw the events in lanes by track. Returns (figure, ids drawn)."""
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    tracks = [t for t in TRACK_LABELS if any(e["track"] == t for e in events)]
-    lane = {t: len(tracks) - 1 - i for i, t in enumerate(tracks)}
-    fig, ax = plt.subplots(figsize=(11, 1.25 * len(tracks) + 1.8))
-    first = min(date_start(e["date"]) for e in events)
-    last = max(date_start(e["date"]) for e in events)
-    span = max((last - first).days, 1)
-    drawn = []
-    for track in tracks:
-        lane_events = sorted((e for e in events if e["track"] == track), key=lambda e: date_start(e["date"]))
-        xs = [date_start(e["date"]).toordinal() for e in lane_events]
-        levels = _label_levels(xs, min_gap=span / 28)
-        ax.axhline(lane[track], color="#BBBBBB", linewidth=0.8, zorder=0)
-        for event, level in zip(lane_events, levels):
-            colour, marker, _ = CATEGORY_STYLE[event["category"]]
-            x = date_start(event["date"])
-            y = lane[track]
-            strong = relied_on(event)
-            ax.scatter([x], [y], s=130 if strong else 55, marker=marker,
-                       facecolor=colour if strong else "white", edgecolor="black" if strong else colour,
-                       linewidth=1.6, zorder=3)
-            ax.annotate(str(numbers[event["id"]]), (mdates.date2num(x), y), xytext=(0, 9 + 12 * level),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=9.5,
-                        fontweight="bold" if strong else "normal", zorder=4,
-                        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
-            drawn.append(event["id"])
-    if mark_article and first <= ARTICLE_DATE <= last + dt.timedelta(days=400):
-        ax.axvline(ARTICLE_DATE, color="black", linestyle="--", linewidth=1.2, zorder=1)
-        ax.annotate("The article\n17 Nov 2017", (mdates.date2num(ARTICLE_DATE), -0.75),
-                    xytext=(-4, 0), textcoords="offset points", ha="right", va="bottom", fontsize=9.5)
-    ax.set_yticks(list(lane.values()), [TRACK_LABELS[t] for t in lane])
-    ax.set_ylim(-0.8, len(tracks) - 0.2)
-    pad = dt.timedelta(days=max(span // 30, 10))
-    ax.set_xlim(first - pad, last + pad)
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    ax.set_title(title, loc="left", fontsize=13)
-    # Printed, the 11-inch figure shrinks to about two thirds: type sizes allow for that.
-    ax.tick_params(labelsize=11)
-    handles = [Line2D([], [], linestyle="", marker=m, markersize=8, markerfacecolor="white",
-                      markeredgecolor=c, markeredgewidth=1.6, label=label)
-               for c, m, label in (CATEGORY_STYLE[k] for k in CATEGORY_STYLE if any(e["category"] == k for e in events))]
-    handles.append(Line2D([], [], linestyle="", marker="o", markersize=9, markerfacecolor="#777777",
-                          markeredgecolor="black", markeredgewidth=1.6,
-                          label="Filled, black outline, bold number: the article names or alludes to it"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=9.5, frameon=False)
-    fig.tight_layout()
-    return fig, drawn
-
-
-def alt_text(events: list[dict], numbers: dict[str, int], title: str) -> str:
-    first, last = events[0], events[-1]
-    tracks = [TRACK_LABELS[t] for t in TRACK_LABELS if any(e["track"] == t for e in events)]
-    relied = [e for e in events if relied_on(e)]
-    text = (f"{title}. A timeline of {len(events)} numbered events from {format_date(first['date'])} "
-            f"to {format_date(last['date'])}, drawn in {len(tracks)} horizontal lanes, one per track: "
-            f"{', '.join(tracks)}. Each kind of event has its own marker shape. ")
-    if relied:
-        text += (f"{len(relied)} events that the article names or alludes to are drawn filled with a black "
-                 "outline: " + "; ".join(f"{numbers[e['id']]} {e['title']}" for e in relied) + ". ")
-    if date_start(first["date"]) <= ARTICLE_DATE <= date_start(last["date"]) + dt.timedelta(days=400):
-        text += "A dashed vertical line marks the article's date, 17 November 2017. "
-    text += "The numbers match the event table below the figure."
-    return text
-
-
-def data_hash(events: list[dict]) -> str:
-    clean = [{k: v for k, v in e.items() if k != "_row"} for e in events]
-    return hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
-
-
-FIGURES = {
-    # name: (title, start, end)
-    "timeline_2012_2018": ("U.S.–Russia diplomacy over Syria, 2012 to the Sochi congress (Jan 2018)", None, "2018-01-31"),
-    "timeline_after_2017": ("What happened next: events after the article, 2017–2026", "2017-11-01", None),
-}
-
-
-def figure_events(name: str, events: list[dict]) -> list[dict]:
-    _, start, end = FIGURES[name]
-    # The figures draw the core set only, so they stay readable as the record grows; the explorer has the rest.
-    chosen = [e for e in select(events, start, end) if e["core"] == "yes"]
-    if name == "timeline_after_2017":
-        # The statement itself anchors the epilogue figure; the rest came after the article.
-        chosen = [e for e in chosen if e["id"] == "danang_statement" or date_start(e["date"]) >= ARTICLE_DATE]
-    return chosen
-
-
-def save_figures(events: list[dict]) -> dict:
-    """Write every timeline figure to figures/ as PNG and SVG, and a manifest
-    that lets a test check the files are current with the data."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    numbers = number_events(events)
-    folder = paths.figures_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest = {}
-    for name, (title, _, _) in FIGURES.items():
-        chosen = figure_events(name, events)
-        fig, drawn = figure(chosen, numbers, title)
-        fig.savefig(folder / f"{name}.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
-        with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
-            fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-        plt.close(fig)
-        manifest[name] = {"events": drawn, "data_hash": data_hash(chosen),
-                          "alt": alt_text(chosen, numbers, title)}
-    return manifest
-
-
 # ---------------------------------------------------------------- in the notebook
 
 
 def show_timeline(name: str = "timeline_2012_2018") -> None:
+    """One of the timeline figures (``data/module.yaml``), with its alt text."""
     from .data import load_all
+    from .display import show_figure
+    from .timeline_figure import alt_text, figure, figure_events, figures
 
     events = load_all().events
     numbers = number_events(events)
     chosen = figure_events(name, events)
-    title = FIGURES[name][0]
+    title = figures()[name]["title"]
     fig, _ = figure(chosen, numbers, title)
     show_figure(fig, alt_text(chosen, numbers, title),
-                caption=f"Figure: {title}. Numbers refer to the event table. "
-                        f"Also saved as figures/{name}.png and .svg.")
+                caption=f"Figure: {title}. Numbers refer to the event table. Also saved as figures/{name}.png and .svg.")
 
 
 TABLE_COLUMNS = [("no", "No."), ("when", "Date (which date)"), ("title_html", "Event"),
@@ -248,7 +119,7 @@ def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
         rows.append({
             "no": numbers[e["id"]],
             "when": when(e),
-            "title_html": f"<strong>{esc(e['title'])}</strong><br>{esc(e['summary'])}",
+            "title_html": html("<strong>{}</strong><br>{}", e["title"], e["summary"]),
             "title": e["title"],
             "track_label": TRACK_LABELS[e["track"]],
             "category_label": CATEGORY_STYLE[e["category"]][2],
@@ -259,9 +130,8 @@ def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
     return rows
 
 
-def events_table_html(events: list[dict], numbers: dict[str, int], caption: str) -> str:
-    return table(table_rows(events, numbers), TABLE_COLUMNS, caption, html_columns=("title_html", "source_html"),
-                 css_class="sl-events")
+def events_table_html(events: list[dict], numbers: dict[str, int], caption: str) -> Markup:
+    return table(table_rows(events, numbers), TABLE_COLUMNS, caption, css_class="sl-events")
 
 
 def events_frame(events: list[dict]):
@@ -275,16 +145,27 @@ def events_frame(events: list[dict]):
         "paragraph": e.get("article_paragraph"), "source": e["source_title"]} for e in events])
 
 
-def explorer(start: str | None = None, end: str | None = None, later: bool = False) -> None:
-    """Filter the events by track, kind, period and link to the article, and
-    read one event in full. The static face is the full table."""
+def explorer_events(name: str, events: list[dict]) -> list[dict]:
+    """Every event (core or not) in the period of one of the figures in
+    ``data/module.yaml``: before the article, or after it."""
+    from .timeline_figure import figures
+
+    spec = figures()[name]
+    after = bool(spec.get("after_article"))
+    return [e for e in select(events, spec.get("start"), spec.get("end")) if (e["article_link"] == "later") == after]
+
+
+def explorer(name: str) -> None:
+    """Filter the events of one period (named as its figure is) by track, kind,
+    years and link to the article, and read one event in full. The static
+    face is the full table."""
     import ipywidgets as w
 
     from .data import load_all
 
     all_events = load_all().events
     numbers = number_events(all_events)
-    events = [e for e in select(all_events, start, end) if (e["article_link"] == "later") == later]
+    events = explorer_events(name, all_events)
     years = sorted({date_start(e["date"]).year for e in events})
     any_ = ("All", "")
     track = w.Dropdown(options=[any_] + [(TRACK_LABELS[t], t) for t in TRACK_LABELS
@@ -315,13 +196,13 @@ def explorer(start: str | None = None, end: str | None = None, later: bool = Fal
 
     def render(_=None) -> None:
         rows = chosen()
-        result.value = (f'<p role="status">{len(rows)} of {len(events)} events</p>'
-                        + events_table_html(rows, numbers, "Events matching the filters"))
+        result.value = str(html('<p role="status">{} of {} events</p>', len(rows), len(events))
+                           + events_table_html(rows, numbers, "Events matching the filters"))
         detail_pick.options = [(f"{numbers[e['id']]}. {e['title']}", e["id"]) for e in rows]
 
     def render_detail(_=None) -> None:
         event = next((e for e in events if e["id"] == detail_pick.value), None)
-        detail.value = "" if event is None else event_card(event, numbers)
+        detail.value = "" if event is None else str(event_card(event, numbers))
 
     for control in (track, category, linked, period, order):
         control.observe(render, names="value")
@@ -335,15 +216,14 @@ def explorer(start: str | None = None, end: str | None = None, later: bool = Fal
                                                    ("link_label", "In the article?"), ("source", "Source")]))
 
 
-def event_card(event: dict, numbers: dict[str, int]) -> str:
+def event_card(event: dict, numbers: dict[str, int]) -> Markup:
     para = f" (paragraph {event['article_paragraph']})" if event.get("article_paragraph") else ""
-    return (f'<div class="sl-card"><p><strong>{numbers[event["id"]]}. {esc(event["title"])}</strong></p>'
-            f"<p>{esc(when(event))} · {esc(TRACK_LABELS[event['track']])} · "
-            f"{esc(CATEGORY_STYLE[event['category']][2])}</p>"
-            f"<p>{esc(event['summary'])}</p>"
-            f"<p>Parties: {esc(', '.join(event['parties']))}</p>"
-            f"<p>In the article: {esc(LINK_LABELS[event['article_link']])}{esc(para)}</p>"
-            f"<p>Source ({esc(event['source_kind'])}): {link(event['source_url'], event['source_title'])}</p></div>")
+    return html('<div class="sl-card"><p><strong>{}. {}</strong></p><p>{} · {} · {}</p><p>{}</p>'
+                "<p>Parties: {}</p><p>In the article: {}{}</p><p>Source ({}): {}</p></div>",
+                numbers[event["id"]], event["title"], when(event), TRACK_LABELS[event["track"]],
+                CATEGORY_STYLE[event["category"]][2], event["summary"], ", ".join(event["parties"]),
+                LINK_LABELS[event["article_link"]], para, event["source_kind"],
+                link(event["source_url"], event["source_title"]))
 
 
 def show_events_table(later: bool = False) -> None:

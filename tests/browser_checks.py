@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leaks import broken_render_markers  # noqa: F401 - part of this module's checks
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,8 +24,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LOCAL_SCHEMES = ("file:", "data:")
 PLACEHOLDER_ALTS = ("No description has been provided for this image",)
 PLACEHOLDER_ALT_PREFIXES = ("Figure (no description",)
-# Text that means a widget or a cell failed to render into its static face.
-BROKEN_RENDER_MARKERS = ("VBox(children", "Error displaying widget", "Traceback")
 
 
 def browser_required() -> bool:
@@ -195,10 +195,6 @@ def image_problems(facts: dict) -> list[str]:
     return problems
 
 
-def broken_render_markers(text: str) -> list[str]:
-    return [marker for marker in BROKEN_RENDER_MARKERS if marker in text]
-
-
 def serious(violations: list[dict]) -> list[dict]:
     return [v for v in violations if v["impact"] in ("serious", "critical")]
 
@@ -221,6 +217,37 @@ def in_own_thread(fn):
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(fn).result()
+
+
+class BrowserThread:
+    """One headless Chromium shared by a module's tests, driven from a thread
+    of its own (the Playwright Sync API refuses a thread where another
+    module's session is open). ``run(fn)`` calls ``fn(browser)`` there."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._pool.submit(self._start).result()
+
+    def _start(self):
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self.browser = launch(self._playwright)
+
+    def run(self, fn, *args):
+        return self._pool.submit(fn, self.browser, *args).result()
+
+    def close(self):
+        def stop(browser):
+            browser.close()
+            self._playwright.stop()
+
+        try:
+            self.run(stop)
+        finally:
+            self._pool.shutdown()
 
 
 def free_port() -> int:

@@ -15,6 +15,8 @@ from pathlib import Path
 from syria_lesson.data import load_instructor_notes
 
 FIELDS = ("note", "model_answer")
+# Text that means a widget or a cell failed to render into its static face.
+BROKEN_RENDER = re.compile(r"\b[VH]Box\(children|Error displaying widget|Traceback")
 
 
 def normalise(text: str) -> str:
@@ -70,3 +72,9 @@ def find_leaks(folder: Path, texts, suffixes: tuple[str, ...]) -> list[str]:
     pages = {path.relative_to(folder).as_posix(): readable(path) for path in sorted(folder.rglob("*"))
              if path.is_file() and path.suffix in suffixes}
     return leaks_in(texts, pages)
+
+
+def broken_render_markers(text: str) -> list[str]:
+    """What in a page or output shows a widget that did not render (its repr,
+    JupyterLab's error) or a traceback: the one check every test uses."""
+    return BROKEN_RENDER.findall(text)

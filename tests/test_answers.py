@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from syria_lesson import answers, questions
+from syria_lesson import answers, exports, worksheet
 
 UNICODE = "سوريا — Сирия — 🇸🇾 «ответ» \u200f"
 
@@ -113,7 +113,7 @@ def test_a_corrupt_file_is_moved_aside_never_overwritten(folder, garbage):
     reopened = answers.AnswerBook("Ines", folder)
     aside = list(folder.glob("*.unreadable-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == garbage  # kept exactly, for the teacher
-    assert "could not be read" in reopened.warning and aside[0].name in reopened.warning
+    assert "was damaged" in reopened.warning and aside[0].name in reopened.warning
     assert reopened.get("q") == "good"  # restored from the backup
     reopened.save("q2", "more")
     assert aside[0].read_bytes() == garbage
@@ -153,33 +153,113 @@ def test_the_current_student_is_remembered(folder):
 
 
 QUESTIONS = [
-    {"id": "q_open", "kind": "open", "level": "evaluate", "prompt": "Was the author right? <i>Explain</i>"},
-    {"id": "q_scale", "kind": "scale", "level": "evaluate", "prompt": "How optimistic?",
+    {"id": "q_open", "lesson": "04", "kind": "open", "level": "evaluate", "prompt": "Was the author right? <i>Explain</i>"},
+    {"id": "q_scale", "lesson": "04", "kind": "scale", "level": "evaluate", "prompt": "How optimistic?",
      "scale": {"min": 1, "max": 5, "low": "not", "high": "very"}},
-    {"id": "q_rank", "kind": "ranking", "level": "analyse", "prompt": "Rank", "options": ["a", "b"]},
+    {"id": "q_rank", "lesson": "04", "kind": "ranking", "level": "analyse", "prompt": "Rank", "options": ["a", "b"]},
 ]
+MODULE = {"title": "A module", "lessons": [{"id": "04", "title": "Discussion <b>"}]}
 
 
-def test_export_escapes_student_html_and_markdown(folder):
+def test_export_escapes_student_html_and_markdown_and_shows_no_ids(folder):
     book = answers.AnswerBook("<script>alert(1)</script>", folder)
     book.save("q_open", "<script>steal()</script> **bold** [link](http://evil) " + UNICODE)
     book.save("q_scale", {"score": 4, "reason": "<img src=x onerror=alert(1)>"})
-    md, page = questions.export(book, QUESTIONS)
+    page, md, data = exports.export(book, QUESTIONS, MODULE)
     html = page.read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;steal()&lt;/script&gt;" in html and UNICODE.strip() in html
-    assert "&lt;i&gt;Explain&lt;/i&gt;" in html  # question text is escaped too
+    assert "&lt;i&gt;Explain&lt;/i&gt;" in html and "Discussion &lt;b&gt;" in html  # question text is escaped too
     text = md.read_text(encoding="utf-8")
     assert "<script>" not in text and "\\*\\*bold\\*\\*" in text and "\\[link\\]" in text
     assert "4 / 5" in text and "(not answered)" in text
+    assert "Question 1" in text and "Question 3" in text
+    for qid in ("q_open", "q_scale", "q_rank"):  # no internal id where a student or teacher reads
+        assert qid not in html and qid not in text
     assert md.parent == folder / "export"
+    doc = json.loads(data.read_text(encoding="utf-8"))
+    assert doc["format"] == "syria-lesson-export" and doc["student"] == "<script>alert(1)</script>"
+    assert doc["answers"]["q_scale"]["value"] == {"score": 4, "reason": "<img src=x onerror=alert(1)>"}
+    assert doc["answers"]["q_scale"]["answered"] and doc["answers"]["q_scale"]["lesson"] == "04"
 
 
 def test_answered_means_really_answered():
     open_q, scale_q, rank_q = QUESTIONS
-    assert not questions.is_answered(open_q, "   ")
-    assert questions.is_answered(open_q, "yes")
-    assert not questions.is_answered(scale_q, {"score": None, "reason": "x"})
-    assert questions.is_answered(scale_q, {"score": 2, "reason": ""})
-    assert not questions.is_answered(rank_q, ["a"])
-    assert questions.is_answered(rank_q, ["b", "a"])
+    assert not worksheet.is_answered(open_q, "   ")
+    assert worksheet.is_answered(open_q, "yes")
+    assert not worksheet.is_answered(scale_q, {"score": None, "reason": "x"})
+    assert worksheet.is_answered(scale_q, {"score": 2, "reason": ""})
+    assert not worksheet.is_answered(rank_q, ["a"])
+    assert worksheet.is_answered(rank_q, ["b", "a"])
+    assert worksheet.answer_text(scale_q, {"score": None, "reason": "half done"}) == "(not finished) Reason: half done"
+    assert worksheet.answer_text(open_q, {"score": 3}) == "(saved in a form this question no longer uses)"
+
+
+def test_two_long_names_that_differ_only_at_the_end_are_two_students(folder):
+    base = "Maria " + "de los Angeles " * 4
+    first, second = base + "Garcia", base + "Garcie"
+    assert len(first) <= answers.MAX_NAME
+    assert answers.file_stem(first) != answers.file_stem(second)
+    with pytest.raises(ValueError, match="shorter name"):
+        answers.AnswerBook("x" * (answers.MAX_NAME + 1), folder)
+
+
+def test_each_answer_keeps_its_earlier_versions(folder):
+    book = answers.AnswerBook("Nour", folder)
+    for n in range(answers.HISTORY + 3):
+        book.save("q", f"draft {n}")
+    entry = answers.AnswerBook("Nour", folder).entries()["q"]
+    assert entry["value"] == f"draft {answers.HISTORY + 2}"
+    assert [h["value"] for h in entry["history"]] == [f"draft {n}" for n in range(answers.HISTORY + 1, 1, -1)]
+
+
+def test_a_repair_keeps_answers_newer_than_the_backup(folder):
+    """The file is damaged between two saves of this notebook: the backup
+    holds an older draft of 'a', but this notebook saved a newer one."""
+    book = answers.AnswerBook("Ravi", folder)
+    book.save("a", "old draft")
+    book.save("b", "other answer")   # the backup now holds 'a' = old draft
+    book.save("a", "newest draft")   # the file has 'a' = newest; the backup has 'a' = old draft
+    book.path.write_bytes(b"{damaged")
+    book.save("c", "after the damage")
+    assert book.warning and "was damaged" in book.warning and "from this notebook" in book.warning
+    again = answers.AnswerBook("Ravi", folder).all()
+    assert again == {"a": "newest draft", "b": "other answer", "c": "after the damage"}
+
+
+def test_text_utf8_cannot_encode_is_saved_and_comes_back(folder):
+    odd = "pasted \ud800 text"  # a lone surrogate, as some copy-and-paste produces
+    answers.AnswerBook("Lu", folder).save("q", odd)
+    assert answers.AnswerBook("Lu", folder).get("q") == odd
+
+
+def test_opening_a_file_waits_for_a_save_in_another_kernel(folder):
+    """Opening (and repairing) takes the same lock as saving, so an opener can
+    never move aside a file another kernel is writing."""
+    import fcntl
+    import threading
+
+    book = answers.AnswerBook("Zed", folder)
+    book.save("q", "kept")
+    lock = open(book.path.with_name(book.path.name + ".lock"), "a+b")  # another kernel, mid-save
+    fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+    opened = []
+    opener = threading.Thread(target=lambda: opened.append(answers.AnswerBook("Zed", folder)))
+    opener.start()
+    opener.join(0.5)
+    assert opener.is_alive() and not opened  # waiting for the lock
+    fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    lock.close()
+    opener.join(10)
+    assert opened and opened[0].get("q") == "kept"
+
+
+def test_temporary_files_older_than_a_day_are_removed(folder):
+    folder.mkdir(parents=True)
+    old, fresh = folder / ".ana-1234.json.abc.tmp", folder / ".ana-1234.json.def.tmp"
+    old.write_text("left by a crash")
+    fresh.write_text("another kernel is writing this right now")
+    day_ago = old.stat().st_mtime - answers.STALE_TEMP_SECONDS - 60
+    os.utime(old, (day_ago, day_ago))
+    answers.AnswerBook("Ana", folder)
+    assert not old.exists() and fresh.exists()

@@ -4,7 +4,10 @@ import shutil
 
 import pytest
 
-from syria_lesson import data
+from syria_lesson import data, kinds, paths
+from syria_lesson.data.article import check_coverage
+from syria_lesson.data.people import check_position
+from syria_lesson.data.questions import check_question
 from syria_lesson.validate import DataError
 
 HEADER = ("id,date,end_date,date_precision,date_kind,title,summary,parties,category,track,article_link,"
@@ -17,9 +20,10 @@ GOOD = ('danang,2017-11-11,,day,announced,Da Nang statement,"Trump and Putin, th
 def data_dir(tmp_path, monkeypatch):
     """A copy of the real data folder that a test may break."""
     folder = tmp_path / "data"
-    shutil.copytree(data.paths.data_dir(), folder)
+    shutil.copytree(paths.data_dir(), folder)
     monkeypatch.setenv("SYRIA_LESSON_DATA", str(folder))
-    return folder
+    yield folder
+    data.load_all.cache_clear()  # later tests must not see the broken copy
 
 
 def write_events(folder, *rows, header=HEADER, encoding="utf-8"):
@@ -157,12 +161,12 @@ def test_position_rules(tmp_path):
     name = "data/positions.csv"
     base = {"_row": 5, "actor": "us", "topic": "t", "stance_code": "supports", "stance": "x", "quote": None,
             "paragraph": None, "source_title": None, "source_url": None, "source_date": None}
-    assert "is empty, but the basis is 'article'" in str(data.check_position({**base, "basis": "article"}, name)[0])
-    record = data.check_position({**base, "basis": "record"}, name)
+    assert "is empty, but the basis is 'article'" in str(check_position({**base, "basis": "article"}, name)[0])
+    record = check_position({**base, "basis": "record"}, name)
     assert {p.column for p in record} == {"source_title", "source_url", "source_date"}
-    silent = data.check_position({**base, "basis": "not_stated"}, name)
+    silent = check_position({**base, "basis": "not_stated"}, name)
     assert "claims a position, but the basis is 'not_stated'" in str(silent[0])
-    assert data.check_position({**base, "basis": "article", "paragraph": 8}, name) == []
+    assert check_position({**base, "basis": "article", "paragraph": 8}, name) == []
 
 
 def test_quote_longer_than_25_words(data_dir):
@@ -184,29 +188,58 @@ def test_claim_kind_outside_the_set(data_dir):
 
 def test_outline_gap_is_named():
     parts = [{"id": "a", "paragraphs": [1, 4]}, {"id": "b", "paragraphs": [6, 17]}]
-    (problem,) = data.check_coverage(parts, 17, "data/article.yaml")
+    (problem,) = check_coverage(parts, 17, "data/article.yaml")
     assert "leaves out paragraphs 5-5" in str(problem)
 
 
 def test_unknown_question_kind(data_dir):
-    path = data_dir / "questions.yaml"
+    path = data_dir / "questions" / "lesson_04.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("kind: open", "kind: essay", 1), encoding="utf-8")
     text = message(data.load_questions)
-    assert "data/questions.yaml, question" in text and "'essay' is not allowed" in text
+    assert "data/questions/lesson_04.yaml, question" in text and "'essay' is not a question kind" in text
+    assert "use one of: open, choice, selfcheck" in text
 
 
-def test_selfcheck_answer_must_be_an_option(data_dir):
+def test_selfcheck_answer_must_be_an_option():
     problems = []
-    data.check_question(problems, "data/questions.yaml", 1, {
-        "id": "q", "lesson": "01", "kind": "selfcheck", "level": "recall", "prompt": "?",
+    check_question(kinds.Where(problems, "data/questions/lesson_01.yaml", "question 1"), {
+        "id": "q", "kind": "selfcheck", "level": "recall", "prompt": "?",
         "options": [{"text": "A", "feedback": "a"}, {"text": "B", "feedback": "b"}], "answer": "C"})
     assert "'C' is not one of the options" in str(problems[0])
 
 
 def test_broken_yaml_names_the_line(data_dir):
-    (data_dir / "questions.yaml").write_text("- id: a\n  prompt: [unclosed\n", encoding="utf-8")
-    assert "data/questions.yaml, line" in message(data.load_questions)
+    (data_dir / "questions" / "lesson_02.yaml").write_text("- id: a\n  prompt: [unclosed\n", encoding="utf-8")
+    assert "data/questions/lesson_02.yaml, line" in message(data.load_questions)
+
+
+def test_a_question_file_for_a_lesson_the_module_does_not_have(data_dir):
+    (data_dir / "questions" / "lesson_07.yaml").write_text("- id: x\n", encoding="utf-8")
+    text = message(data.reload)
+    assert "data/questions/lesson_07.yaml: is for lesson 07, which data/module.yaml does not list" in text
+
+
+def test_the_paragraph_count_comes_from_the_article_file(data_dir):
+    path = data_dir / "article.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("paragraphs: 17", "paragraphs: 16", 1), encoding="utf-8")
+    text = message(data.load_article)
+    assert "'paragraph': 17 is outside 1-16" in text and "give the number (1-16)" in text
+
+
+def test_a_renamed_actor_is_named_not_a_bare_stopiteration(data_dir):
+    path = data_dir / "article.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("moscow: russia", "moscow: russian_federation"),
+                    encoding="utf-8")
+    text = message(data.reload)
+    assert "data/actors.csv, named in data/article.yaml, meta, sides.moscow, column 'id': 'russian_federation'" in text
+    assert "use one of: us_white_house" in text
+
+
+def test_a_lookup_of_a_missing_position_names_the_file(data_dir):
+    content = data.reload()
+    with pytest.raises(DataError, match="data/actors.csv.*'nobody'"):
+        content.position("nobody", "sochi")
 
 
 def test_position_with_missing_basis(data_dir):
@@ -224,6 +257,7 @@ def test_position_with_missing_basis(data_dir):
     assert "row 2, column 'basis': is empty" in _content_error(data_dir)
 
 
+@pytest.mark.slow
 def test_data_errors_are_shown_plainly_in_a_notebook(data_dir, tmp_path):
     """In a real kernel, a broken data file shows its message (file, row,
     column, fix) and what to do next, not a traceback through the package."""
@@ -244,3 +278,34 @@ def test_data_errors_are_shown_plainly_in_a_notebook(data_dir, tmp_path):
     assert "Run > Run All" in shown
     assert [o for o in outputs if o.output_type == "error"] == []
     assert "Traceback" not in shown
+
+
+def _readme_columns() -> dict[str, list[str]]:
+    """The columns data/README.md documents for each CSV file, in its order."""
+    import re
+
+    text = (paths.data_dir() / "README.md").read_text(encoding="utf-8")
+    tables: dict[str, list[str]] = {}
+    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+        heading, _, body = section.partition("\n")
+        match = re.match(r"`([a-z_]+\.csv)`", heading)
+        if not match:
+            continue
+        columns = []
+        for line in body.splitlines():
+            if line.startswith("| `"):
+                columns += re.findall(r"`([a-z_]+)`", line.split("|")[1])
+        tables[match.group(1)] = columns
+    return tables
+
+
+def test_the_readme_documents_exactly_the_columns_the_loader_declares():
+    from syria_lesson.data import events, misc, people
+
+    declared = {"events.csv": events.EVENT_COLUMNS, "actors.csv": people.ACTOR_COLUMNS,
+                "topics.csv": people.TOPIC_COLUMNS, "positions.csv": people.POSITION_COLUMNS,
+                "glossary.csv": misc.GLOSSARY_COLUMNS}
+    documented = _readme_columns()
+    assert set(documented) == set(declared)
+    for name, columns in declared.items():
+        assert documented[name] == [c.name for c in columns], f"data/README.md's table for {name} is out of date"

@@ -29,6 +29,8 @@ if _missing:
         pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {_missing}", pytrace=False)
     pytest.skip(f"browser tests skipped: {_missing}", allow_module_level=True)
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
 SCREENSHOTS = build.BUILD / "screenshots"
 EVENTS_CAPTION = "All events in this lesson (in JupyterLab you can filter them)"  # timeline.explorer()
 
@@ -288,11 +290,8 @@ def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
     from syria_lesson import timeline
     from syria_lesson.data import load_all
 
-    events = load_all().events
-    if lesson == "02":  # timeline.explorer(end="2018-01-31")
-        expected = [e for e in timeline.select(events, None, "2018-01-31") if e["article_link"] != "later"]
-    else:  # timeline.explorer(later=True)
-        expected = [e for e in events if e["article_link"] == "later"]
+    figure = {"02": "timeline_2012_2018", "05": "timeline_after_2017"}[lesson]  # as the lessons' explorers
+    expected = timeline.explorer_events(figure, load_all().events)
     tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"] == EVENTS_CAPTION]
     assert len(tables) == 1 and tables[0]["body_rows"] == len(expected) > 20, (tables, len(expected))
 

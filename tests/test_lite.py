@@ -67,13 +67,16 @@ def contents_listing(site: Path, folder: str = "") -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+pytestmark = pytest.mark.slow  # builds the site
+
+
 def test_site_holds_the_lessons_data_and_package(site):
     names = {item["name"] for item in contents_listing(site)["content"]}
     assert {"notebooks", "data", "figures", "syria_lesson"} <= names
     lessons = {item["name"] for item in contents_listing(site, "notebooks")["content"]}
     assert set(LESSONS) <= lessons
     assert (site / "files" / "syria_lesson" / "paths.py").exists()
-    assert (site / "files" / "data" / "questions.yaml").exists()
+    assert (site / "files" / "data" / "questions" / "lesson_04.yaml").exists()
     assert (site / ".nojekyll").exists()  # else GitHub Pages drops files/syria_lesson/__init__.py
 
 
@@ -99,7 +102,7 @@ def test_package_finds_its_data_from_the_lite_layout(site):
     out = subprocess.run([sys.executable, "-I", "-c", code, str(files)], capture_output=True, text=True,
                          env=env, check=True, cwd=files / "notebooks").stdout.split("\n")
     assert Path(out[0]) == files.resolve()
-    assert (Path(out[1]) / "questions.yaml").exists()
+    assert (Path(out[1]) / "questions" / "lesson_04.yaml").exists()
     assert Path(out[2]) == files.resolve() / "notebooks" / "answers"
 
 
@@ -137,6 +140,7 @@ def with_chromium(scenario):
     return in_own_thread(run)
 
 
+@pytest.mark.browser
 def test_jupyterlab_loads_and_lists_the_lessons(served):
     shown = with_chromium(lambda browser: _file_browser_text(browser, served))
     for name in LESSONS:

@@ -1,9 +1,11 @@
 """End to end in a real JupyterLab, driven by headless Chromium.
 
-A student opens every lesson before running anything and sees worksheets and
-tables (not "Error displaying widget"); in 04 they run the notebook, type
-their name and an answer, save it, restart the kernel and find the answer
-again, on screen and on disk; and no lesson shows a traceback after Run All.
+Separate tests, one shared server and browser: a student opens every lesson
+before running anything and sees worksheets and tables (not "Error displaying
+widget"); in 04 they run the notebook, type their name and an answer, save
+it, restart the kernel and find the answer again, on screen and on disk;
+every lesson, run, names whose answers it saves; and no lesson shows a
+traceback after Run All.
 
 The server runs on a temp copy of the notebooks (so nothing is saved into
 the repo) with SYRIA_LESSON_ANSWERS pointed at a temp folder, in its own
@@ -27,14 +29,18 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
+from browser_checks import BrowserThread, browser_missing_reason, free_port, skip_or_fail
+from leaks import broken_render_markers
 
 from syria_lesson import build
-from syria_lesson.data import load_questions
+from syria_lesson.data import load_all
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
 DISCUSSION = "04_discussion.ipynb"
 ANSWER = "Deconfliction worked because both militaries needed it (live test ✓)"
+STUDENT = "Live Test Student"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 ERROR_TEXT = re.compile(r"Traceback|\b\w+Error\b")
 
@@ -154,58 +160,63 @@ def errors_shown(page) -> list[str]:
     return [t[:500] for t in texts if ERROR_TEXT.search(t)]
 
 
-def test_live_lab_end_to_end(lab):
-    """The whole scenario, in a thread of its own: the Playwright Sync API
-    refuses to start in a thread where another test module's session is open.
-    Every step has its own timeout, so the test is bounded without timing it."""
-    in_own_thread(lambda: _in_browser(lab))
+@pytest.fixture(scope="module")
+def page(lab):
+    """One browser page on the test server, for every test in this module."""
+    driver = BrowserThread()
+    opened = driver.run(lambda browser: browser.new_context(viewport={"width": 1400, "height": 1000}).new_page())
+    driver.run(lambda browser: opened.set_default_timeout(30_000))
+
+    class Page:
+        def run(self, fn, *args):
+            return driver.run(lambda browser: fn(opened, *args))
+
+    yield Page()
+    driver.close()
 
 
-def _in_browser(lab) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            context.set_default_timeout(30_000)
-            _scenario(lab, context.new_page())
-        finally:
-            browser.close()
+def test_every_lesson_shows_its_worksheets_before_running(lab, page):
+    page.run(_static_faces, lab)
 
 
-def _scenario(lab, page) -> None:
-    # (1) Every lesson, opened before anything runs, shows its static face:
-    # one worksheet for each of its questions in data/questions.yaml.
-    asked = Counter(q["lesson"] for q in load_questions())
+def test_an_answer_is_saved_and_comes_back_after_a_kernel_restart(lab, page):
+    page.run(_answer_and_restart, lab)
+
+
+def test_every_lesson_names_whose_answers_it_saves_and_runs_without_errors(lab, page):
+    page.run(_run_every_lesson, lab)
+
+
+def _static_faces(page, lab) -> None:
+    # Every lesson, opened before anything runs, shows its static face:
+    # one worksheet for each of its questions in data/questions/.
+    asked = Counter(q["lesson"] for q in load_all().questions)
     for name in LESSONS:
         open_notebook(page, lab, name)
         panel = page.locator(PANEL)
         panel.locator(".sl-question").first.wait_for(timeout=20_000)
         shown = panel.locator(".sl-question").count()
         assert shown == asked[name[:2]], f"{name}: {shown} worksheets before running, {asked[name[:2]]} questions"
-        text = panel.inner_text()
-        assert "Error displaying widget" not in text, f"{name} shows 'Error displaying widget' before running"
-        assert "VBox(children" not in text and "HBox(children" not in text, f"{name} shows a widget repr"
+        assert broken_render_markers(panel.inner_text()) == [], f"{name} shows a widget that did not render"
 
-    # (2) 04: run, type a name, answer one open question, save.
+
+def _answer_and_restart(page, lab) -> None:
     open_notebook(page, lab, DISCUSSION)
     run_all(page)
     panel = page.locator(PANEL)
     name_field = panel.locator("input[placeholder='First name and last name']")
-    name_field.fill("Live Test Student")
+    name_field.fill(STUDENT)
     panel.locator("button", has_text=re.compile(r"^\s*Start\s*$")).click()
-    panel.get_by_text("Answers are saved for").first.wait_for(timeout=15_000)
+    panel.get_by_text("Answers in this lesson are saved for").first.wait_for(timeout=15_000)
 
     area = panel.locator("textarea[placeholder='Type your answer here']").first
     box = panel.locator(".widget-vbox").filter(has=page.locator("textarea[placeholder='Type your answer here']")).first
-    prompt = box.locator(".widget-html").first.inner_text().strip()
+    prompt = box.locator(".widget-html").first.inner_text().strip().splitlines()[-1]
     area.fill(ANSWER)
     box.locator("button", has_text="Save").click()
-    saved = box.get_by_text(re.compile(r"Saved \d\d:\d\d"))
-    saved.wait_for(timeout=15_000)
+    box.get_by_text(re.compile(rf"Saved for {STUDENT} at \d\d:\d\d")).wait_for(timeout=15_000)
 
-    # (3) Restart the kernel, run everything again: the answer is back, and on disk.
+    # Restart the kernel, run everything again: the answer is back, and on disk.
     old = area.element_handle()
     menu(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog .jp-mod-accept").click()
@@ -216,12 +227,19 @@ def _scenario(lab, page) -> None:
     restored.wait_for(timeout=30_000)
     page.wait_for_function("([el, v]) => el.value === v", arg=[restored.element_handle(), ANSWER],
                            timeout=30_000, polling=250)
-    files = [p for p in lab["answers"].glob("*.json")]
+    files = list(lab["answers"].glob("*.json"))
     assert files, f"no answers file in {lab['answers']}"
     assert any(ANSWER in json.dumps(json.loads(p.read_text(encoding="utf-8")), ensure_ascii=False) for p in files)
     assert not errors_shown(page), f"{DISCUSSION}: {errors_shown(page)}"
 
-    # (4) Run All in every other lesson: no traceback anywhere.
+
+def _run_every_lesson(page, lab) -> None:
+    # A name typed in one lesson is remembered on this computer (as the test
+    # before does in lesson 04): every other lesson says so at its top, with
+    # the way to change it.
+    from syria_lesson.answers import remember_student
+
+    remember_student(STUDENT, lab["answers"])
     for name in LESSONS:
         if name == DISCUSSION:
             continue
@@ -229,3 +247,6 @@ def _scenario(lab, page) -> None:
         run_all(page)
         shown = errors_shown(page)
         assert not shown, f"{name} shows an error after Run All: {shown}"
+        panel = page.locator(PANEL)
+        panel.get_by_text(f"Answers in this lesson are saved for {STUDENT}").first.wait_for(timeout=15_000)
+        panel.locator("button", has_text="Not you? Change").first.wait_for(timeout=5_000)

@@ -1,0 +1,132 @@
+"""The registry of question kinds.
+
+Every question in ``data/questions.yaml`` has a ``kind``. A kind is one small
+class that knows everything specific to it:
+
+- ``check``: the fields it needs in the data file, with plain messages;
+- ``paper`` / ``paper_text``: its worksheet face (what goes under the prompt);
+- ``is_answered``, ``is_valid``, ``text``: what a saved value means;
+- ``reading``: the module's own reading (the right option, our verdict), which
+  only the instructor edition prints and JupyterLab shows after an attempt;
+- ``controls``: its live widget (ipywidgets is imported only here, lazily).
+
+Everything shared (the prompt, saving, restoring, the status line) lives in
+``syria_lesson.questions`` and ``syria_lesson.worksheet``, so adding a kind is
+adding one module and one line to ``REGISTRY``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..html import Markup
+from ..validate import Invalid, Problem
+
+
+@dataclass
+class Where:
+    """Where a question sits in its file, for messages: collects problems."""
+
+    problems: list[Problem]
+    file: str
+    place: str
+
+    def field(self, item: dict, name: str, checker: Callable[[Any], Any], required: bool = True,
+              place: str | None = None) -> Any:
+        from ..readers import check_field
+
+        return check_field(self.problems, self.file, place or self.place, item, name, checker, required=required)
+
+    def problem(self, column: str, value: Any, problem: str, fix: str, place: str | None = None) -> None:
+        self.problems.append(Problem(self.file, place or self.place, column, value, problem, fix))
+
+
+@dataclass
+class Controls:
+    """A kind's live widget: what to show, and how to read and set its value."""
+
+    widgets: list
+    get: Callable[[], Any]          # the value to save, or None when there is nothing to save yet
+    set: Callable[[Any], None]      # show a saved value; None clears
+    watched: list                   # widgets whose changes are saved as they happen
+    incomplete: Callable[[], str | None] = field(default=lambda: None)  # why get() is None
+
+
+class Kind:
+    name = ""
+    label = ""            # printed above the prompt on paper
+    default_lines = 0     # ruled lines on paper
+
+    def check(self, where: Where, item: dict) -> None:
+        """Kind-specific fields (the shared ones are checked by the loader)."""
+
+    def paper(self, q: dict) -> Markup:
+        return Markup("")
+
+    def paper_text(self, q: dict) -> list[str]:
+        return []
+
+    def is_valid(self, q: dict, value: Any) -> bool:
+        """Whether a stored value has the form this kind saves (it may not,
+        after a question is changed in the data)."""
+        return isinstance(value, str)
+
+    def is_answered(self, q: dict, value: Any) -> bool:
+        return self.is_valid(q, value) and bool(str(value).strip())
+
+    def text(self, q: dict, value: Any) -> str:
+        return str(value)
+
+    def partial(self, q: dict, value: Any) -> str | None:
+        """What a saved but unfinished answer holds, as text (a reason without a score)."""
+        return None
+
+    def reading(self, q: dict) -> Markup | None:
+        """The module's own reading of the question, if it has one."""
+        return None
+
+    def controls(self, q: dict, ui) -> Controls:  # pragma: no cover - every kind overrides it
+        raise NotImplementedError
+
+
+def shuffled(items: list, seed: str) -> list:
+    """The items in an order fixed by ``seed`` (a question id): the same on
+    every run, so saved outputs stay comparable, but not the order of the file,
+    where the right option tends to come first."""
+    order = list(items)
+    random.Random(hashlib.sha256(seed.encode("utf-8")).hexdigest()).shuffle(order)
+    return order
+
+
+def options_text(option: Any) -> str:
+    return option["text"] if isinstance(option, dict) else str(option)
+
+
+def _registry() -> dict[str, Kind]:
+    from .choice import Choice, SelfCheck
+    from .ranking import Ranking
+    from .scale import Scale
+    from .text import Open
+
+    return {kind.name: kind for kind in (Open(), Choice(), SelfCheck(), Scale(), Ranking())}
+
+
+REGISTRY: dict[str, Kind] = _registry()
+
+
+def get(name: str) -> Kind:
+    return REGISTRY[name]
+
+
+def kind_of(q: dict) -> Kind:
+    return REGISTRY[q["kind"]]
+
+
+def check_kind(value: str) -> str:
+    if value not in REGISTRY:
+        raise Invalid("is not a question kind", "use one of: " + ", ".join(REGISTRY))
+    return value

@@ -1,0 +1,76 @@
+"""Questions on paper, and answers as text: pure functions, no widgets.
+
+The worksheet face of a question is what a handout prints and what a notebook
+shows before it is run. It never shows a question's internal id; it shows
+the lesson and the question's number instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import kinds
+from .html import Markup, box, html, join, lines
+
+
+def number(q: dict, questions: list[dict]) -> int:
+    """The question's number in its lesson, in the order of the lesson's file."""
+    same = [x["id"] for x in questions if x["lesson"] == q["lesson"]]
+    return same.index(q["id"]) + 1
+
+
+def short_prompt(q: dict, words: int = 10) -> str:
+    """The first words of the prompt: how a student recognises a question in a list."""
+    parts = q["prompt"].split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Markup:
+    """A question as it appears on paper: the prompt and room to answer.
+
+    ``notes`` (instructor edition only) adds the teaching note, the model
+    answer and, for kinds that have one, the module's own reading.
+    """
+    kind = kinds.kind_of(q)
+    count = q.get("lines") or kind.default_lines
+    meta = kind.label + (f" · {label}" if label else "")
+    parts = [html('<p class="sl-q-meta">{}</p>', meta),
+             html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]),
+             kind.paper(q)]
+    if count:
+        parts.append(lines(count))
+    if notes is not None:
+        parts.append(instructor_html(q, notes.get(q["id"], {})))
+    return html('<div class="sl-question" id="q-{}">{}</div>', q["id"], join(parts))
+
+
+def instructor_html(q: dict, note: dict) -> Markup:
+    body = []
+    reading = kinds.kind_of(q).reading(q)
+    if reading:
+        body.append(reading)
+    if note.get("note"):
+        body.append(html("<p><strong>Teaching note:</strong> {}</p>", note["note"]))
+    if note.get("model_answer"):
+        body.append(html("<p><strong>Model answer:</strong> {}</p>", note["model_answer"]))
+    return box("For the instructor", join(body), kind="instructor") if body else Markup("")
+
+
+def worksheet_text(q: dict, label: str = "") -> str:
+    head = f"{label}: " if label else ""
+    return "\n".join([head + q["prompt"], *kinds.kind_of(q).paper_text(q)])
+
+
+def is_answered(q: dict, value: Any) -> bool:
+    return value is not None and kinds.kind_of(q).is_answered(q, value)
+
+
+def answer_text(q: dict, value: Any) -> str:
+    """A saved answer as plain text (not escaped: callers escape for their format)."""
+    kind = kinds.kind_of(q)
+    if value is None or not kind.is_valid(q, value):
+        return "(not answered)" if value is None else "(saved in a form this question no longer uses)"
+    if not kind.is_answered(q, value):
+        partial = kind.partial(q, value)
+        return f"(not finished) {partial}" if partial else "(not answered)"
+    return kind.text(q, value)
