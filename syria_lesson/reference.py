@@ -18,6 +18,21 @@ def glossary(lesson: str | None = None) -> None:
               "\n".join(f"{t['term']}: {t['definition']}" for t in terms))
 
 
+def record_checked_text() -> str:
+    """'The record was last checked on 1 December 2026': the date is the latest
+    day any event row was checked against its source, never typed in prose."""
+    from .data import load_all
+    from .timeline import long_date
+
+    return f"The record was last checked on {long_date(load_all().record_checked)}."
+
+
+def record_checked() -> None:
+    text = record_checked_text()
+    show_html(html('<p class="sl-record-checked"><strong>{}</strong> Events after that day are not in the '
+                   "timeline; <code>docs/updating.md</code> shows a teacher how to add them.</p>", text), text)
+
+
 def lesson_sources(lesson: str) -> list[tuple[str, str]]:
     """(title, url) of every source the lesson's content cites, article first."""
     from .article import citation_text

@@ -112,10 +112,26 @@ TABLE_COLUMNS = [("no", "No."), ("when", "Date (which date)"), ("title_html", "E
                  ("link_label", "In the article?"), ("source_html", "Source")]
 
 
+def tests_of(event: dict, predictions: list[dict]) -> str:
+    """Which of the article's claims a later event tests: its paragraph, and the
+    predictions that list it (``data/predictions.yaml``, where the link is stored)."""
+    paragraphs = {event["article_paragraph"]} if event.get("article_paragraph") else set()
+    paragraphs |= {p["paragraph"] for p in predictions if event["id"] in (p.get("events") or [])}
+    if not paragraphs:
+        return ""
+    return "; tests paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(str(n) for n in sorted(paragraphs))
+
+
 def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
+    from .data import load_all
+
+    predictions = load_all().predictions
     rows = []
     for e in events:
-        para = f", paragraph {e['article_paragraph']}" if e.get("article_paragraph") else ""
+        if e["article_link"] == "later":
+            para = tests_of(e, predictions)
+        else:
+            para = f", paragraph {e['article_paragraph']}" if e.get("article_paragraph") else ""
         rows.append({
             "no": numbers[e["id"]],
             "when": when(e),
@@ -132,6 +148,16 @@ def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
 
 def events_table_html(events: list[dict], numbers: dict[str, int], caption: str) -> Markup:
     return table(table_rows(events, numbers), TABLE_COLUMNS, caption, css_class="sl-events")
+
+
+def by_thread_html(events: list[dict], numbers: dict[str, int], caption: str) -> Markup:
+    """The events as one table per thread (track), in the order of TRACK_LABELS."""
+    tables = []
+    for track, label in TRACK_LABELS.items():
+        chosen = [e for e in events if e["track"] == track]
+        if chosen:
+            tables.append(events_table_html(chosen, numbers, f"{caption}: {label} ({len(chosen)})"))
+    return Markup("").join(tables)
 
 
 def events_frame(events: list[dict]):
@@ -210,8 +236,8 @@ def explorer(name: str) -> None:
     render()
     render_detail()
     widget = w.VBox([w.HBox([track, category]), w.HBox([linked, order]), period, result, detail_pick, detail])
-    caption = "All events in this lesson (in JupyterLab you can filter them)"
-    show(widget, events_table_html(events, numbers, caption),
+    caption = "Events by thread"
+    show(widget, by_thread_html(events, numbers, caption),
          plain_table(table_rows(events, numbers), [("no", "No."), ("when", "Date"), ("title", "Event"),
                                                    ("link_label", "In the article?"), ("source", "Source")]))
 

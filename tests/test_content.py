@@ -267,3 +267,32 @@ def test_events_table_columns_are_the_ones_the_stylesheet_sizes():
         "The events table's columns changed: update the .sl-events widths in handout.css, then this list.")
     assert sized == list(range(1, len(labels) + 1))
     assert 'class="sl-table sl-events"' in timeline.events_table_html([], {}, "")
+
+
+def test_the_cut_off_in_prose_is_the_date_in_the_data(content):
+    """'The record was last checked on DATE' where a reader meets it: DATE is
+    the latest `checked` day in events.csv, in the README (typed, so tested)
+    and in the lessons (computed when they run)."""
+    from syria_lesson.reference import record_checked_text
+    from syria_lesson.timeline import long_date
+
+    sentence = record_checked_text()
+    assert sentence == f"The record was last checked on {long_date(content.record_checked)}."
+    readme = " ".join((paths.ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert sentence[:-1] in readme, f"README.md must say: {sentence}"
+    for lesson in ("00", "05"):
+        assert sentence.lower() in lesson_text(lesson), f"lesson {lesson} does not state the cut-off"
+
+
+def test_an_event_source_of_an_unknown_kind_is_refused(tmp_path, monkeypatch):
+    import shutil
+
+    from syria_lesson.data import load_events
+    from syria_lesson.validate import DataError
+
+    copy = shutil.copytree(paths.data_dir(), tmp_path / "data")
+    path = copy / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",primary,", ",blog,", 1), encoding="utf-8")
+    monkeypatch.setenv("SYRIA_LESSON_DATA", str(copy))
+    with pytest.raises(DataError, match="(?s)column 'source_kind': 'blog' is not allowed.*primary, news, reference"):
+        load_events()

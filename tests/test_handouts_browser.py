@@ -32,7 +32,7 @@ if _missing:
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 SCREENSHOTS = build.BUILD / "screenshots"
-EVENTS_CAPTION = "All events in this lesson (in JupyterLab you can filter them)"  # timeline.explorer()
+EVENTS_CAPTION = "Events by thread: "  # timeline.explorer(): one table per thread
 
 
 def _pages() -> list[str]:
@@ -292,8 +292,10 @@ def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
 
     figure = {"02": "timeline_2012_2018", "05": "timeline_after_2017"}[lesson]  # as the lessons' explorers
     expected = timeline.explorer_events(figure, load_all().events)
-    tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"] == EVENTS_CAPTION]
-    assert len(tables) == 1 and tables[0]["body_rows"] == len(expected) > 20, (tables, len(expected))
+    tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"].startswith(EVENTS_CAPTION)]
+    threads = {e["track"] for e in expected}
+    assert len(tables) == len(threads) > 1, (tables, threads)
+    assert sum(t["body_rows"] for t in tables) == len(expected) > 20, (tables, len(expected))
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
