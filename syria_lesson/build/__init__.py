@@ -1,0 +1,56 @@
+"""Building the module: re-running notebooks, figures, handouts, the student release.
+
+    python -m syria_lesson.build notebooks      # after editing data/: re-run and save every notebook
+    python -m syria_lesson.build figures        # redraw figures/ from the data
+    python -m syria_lesson.build handouts       # HTML handouts, student and instructor editions
+    python -m syria_lesson.build release        # the student release folder
+    python -m syria_lesson.build check-current  # are the notebooks current with the data?
+
+The Makefile wraps each of these (``make notebooks`` and so on). One module
+per job: ``freshness``, ``execute``, ``figures``, ``handouts``, ``release``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import paths
+from .execute import client, execute, execute_all, strip_widget_views
+from .figures import save_figures
+from .freshness import STALE_MESSAGE, fingerprint
+from .freshness import stale_notebooks as _stale
+from .handouts import handout_html
+from .release import build_release as _release
+
+ROOT = paths.ROOT
+BUILD = ROOT / "build"
+
+__all__ = ["notebooks", "stale_notebooks", "fingerprint", "execute", "execute_all", "client", "strip_widget_views",
+           "save_figures", "run_notebooks", "build_handouts", "handout_html", "build_release", "STALE_MESSAGE"]
+
+
+def notebooks(include_instructor: bool = True) -> list[Path]:
+    found = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if include_instructor:
+        found += sorted((ROOT / "instructor").glob("*.ipynb"))
+    return found
+
+
+def stale_notebooks() -> list[Path]:
+    return _stale(notebooks())
+
+
+def run_notebooks() -> None:
+    from .execute import run_notebooks as run
+
+    run(notebooks())
+
+
+def build_handouts(out: Path | None = None) -> list[Path]:
+    from .handouts import build_handouts as build
+
+    return build(lambda edition: notebooks(include_instructor=edition == "instructor"), out or BUILD / "handouts")
+
+
+def build_release(out: Path | None = None) -> Path:
+    return _release(out or BUILD / "student-release")

@@ -1,0 +1,112 @@
+"""Running notebooks in fresh kernels, and saving them with their outputs.
+
+Each kernel gets a throw-away answers folder, so a teacher's or student's
+saved answers never leak into committed outputs, and its own environment,
+so kernels running side by side cannot see each other's settings.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import paths
+from ..display import WIDGET_MIME
+
+
+def strip_widget_views(nb) -> None:
+    """Drop live-widget views and widget state from saved outputs, leaving
+    each output's static face (text/html, text/plain). A notebook opened
+    before it is run then shows worksheets and tables, never 'Error
+    displaying widget'."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_MIME, None)
+
+
+def client(path: Path, timeout: int):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    # record_timing=False: no per-cell timestamps, so re-running leaves no churn in git diffs.
+    return nb, NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                              resources={"metadata": {"path": str(path.parent)}})
+
+
+def kernel_env(answers: str, edition: str) -> dict[str, str]:
+    return {**os.environ, "SYRIA_LESSON_ANSWERS": answers, "SYRIA_LESSON_EDITION": edition}
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path)
+
+
+async def run(path: Path, edition: str, timeout: int):
+    nb, kernel = client(path, timeout)
+    # The kernel's own log (every kernel warns that it talks over TCP) goes to
+    # a file, shown only if the run fails, so a teacher running `make handouts`
+    # sees progress, not warnings that need no action.
+    with tempfile.TemporaryDirectory() as answers, tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        try:
+            await kernel.async_execute(env=kernel_env(answers, edition), stderr=log)
+        except Exception:
+            log.seek(0)
+            detail = log.read().strip()
+            if detail:
+                print(f"The kernel running {path.name} wrote:\n{detail[-4000:]}", file=sys.stderr)
+            raise
+    strip_widget_views(nb)
+    return nb
+
+
+def execute(path: Path, edition: str = "student", timeout: int = 300):
+    """Run a notebook in a fresh kernel and return it with its outputs."""
+    from jupyter_core.utils import run_sync
+
+    # run_sync, not asyncio.run: it also works when an event loop is already
+    # running in this thread (as under Playwright's sync API in the tests).
+    return run_sync(run)(path, edition, timeout)
+
+
+def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 300, workers: int | None = None) -> list:
+    """Run several notebooks as :func:`execute` does, as many at once as there
+    are CPU cores. Returns them in the order given; the first failure is raised."""
+    import asyncio
+
+    from jupyter_core.utils import run_sync
+
+    workers = workers or max(1, min(len(notebooks), os.cpu_count() or 1))
+
+    async def run_all():
+        gate = asyncio.Semaphore(workers)
+
+        async def run_one(path: Path):
+            async with gate:
+                note = f" ({edition} edition)" if edition != "student" else ""
+                print(f"running {_shown(path)}{note} ...", flush=True)
+                return await run(path, edition, timeout)
+
+        return await asyncio.gather(*(run_one(path) for path in notebooks))
+
+    return run_sync(run_all)()
+
+
+def run_notebooks(notebooks: list[Path]) -> None:
+    """Re-run every notebook and save it with its outputs and fingerprint."""
+    import nbformat
+
+    from .figures import save_figures
+    from .freshness import fingerprint
+
+    save_figures()
+    stamp = fingerprint()
+    for path, nb in zip(notebooks, execute_all(notebooks)):
+        nb.metadata["syria_lesson"] = {"fingerprint": stamp}
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)  # timestamps from older runs
+        nbformat.write(nb, path)
+    print("Notebooks are up to date. Commit them with the data you changed.")

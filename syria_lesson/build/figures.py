@@ -1,0 +1,19 @@
+"""Writing every figure to ``figures/``, with a manifest of their alt text."""
+
+from __future__ import annotations
+
+import json
+
+from .. import paths
+
+
+def save_figures() -> None:
+    from .. import positions, timeline_figure
+    from ..data import load_all
+
+    content = load_all()
+    folder = paths.figures_dir()
+    manifest = timeline_figure.save_figures(content.events)
+    positions.save_figure(folder)
+    manifest["positions"] = {"alt": positions.alt_text()}
+    (folder / "figures.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,127 @@
+"""HTML handouts: one page per lesson and one page with every lesson, per edition.
+
+The student edition is made from the committed notebooks (they are the
+student edition); the instructor edition from a fresh run with the teaching
+notes switched on. Each page is a single file that loads nothing from the
+network: no scripts, inline CSS, figures as data URLs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import shutil
+from pathlib import Path
+
+from ..html import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
+EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)"}
+
+
+def title_of(nb, path: Path) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if match:
+                return match.group(1).strip()
+    return path.stem
+
+
+@functools.lru_cache(maxsize=1)
+def exporter():
+    # Building the exporter compiles the Jinja templates; do it once per run.
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.HTMLExporter.exclude_anchor_links = True
+    return HTMLExporter(config=config, template_name="handout", extra_template_basedirs=[str(TEMPLATES)])
+
+
+@functools.lru_cache(maxsize=1)
+def handout_css() -> str:
+    return (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
+
+
+def _module() -> dict:
+    from ..data import load_all
+
+    return load_all().module
+
+
+def _footer() -> str:
+    from ..reference import record_checked_text
+
+    return " ".join(_module()["licence"].split()) + " " + record_checked_text()
+
+
+def handout_html(nb, path: Path, edition: str, built: str) -> str:
+    module = _module()
+    resources = {"metadata": {"name": title_of(nb, path)},
+                 "sl": {"css": handout_css(), "edition": edition, "edition_label": EDITION_LABELS[edition],
+                        "lesson": title_of(nb, path), "module": module["title"], "built": built,
+                        "licence": _footer()}}
+    body, _ = exporter().from_notebook_node(nb, resources=resources)
+    return body
+
+
+def lesson_body(page: str) -> str:
+    """What lies between the template's lesson markers."""
+    return page[page.index(START) + len(START): page.index(END)]
+
+
+def demote(fragment: str) -> str:
+    """h1 -> h2, h2 -> h3 ... so the all-in-one page keeps a single h1."""
+    return re.sub(r"<(/?)h([1-5])", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", fragment)
+
+
+def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    module = _module()
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "handout"), autoescape=select_autoescape(default=True))
+    lessons = [{"stem": stem, "title": title, "body": Markup(demote(lesson_body(page)))} for stem, title, page in pages]
+    return env.get_template("all_lessons.html.j2").render(
+        module=module["title"], edition=edition, edition_label=EDITION_LABELS[edition], built=built,
+        css=Markup(handout_css()), lessons=lessons, licence=_footer())
+
+
+def build_handouts(notebooks_for, out: Path) -> list[Path]:
+    """Write both editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
+    import nbformat
+
+    from .execute import execute_all, strip_widget_views
+
+    built = dt.date.today().isoformat()
+    written = []
+    for edition in EDITION_LABELS:
+        folder = out / edition
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        paths = notebooks_for(edition)
+        if edition == "student":
+            executed = [nbformat.read(path, as_version=4) for path in paths]
+            for nb in executed:
+                strip_widget_views(nb)
+        else:
+            executed = execute_all(paths, edition=edition)
+        pages = []
+        for path, nb in zip(paths, executed):
+            page = handout_html(nb, path, edition, built)
+            target = folder / f"{path.stem}.html"
+            target.write_text(page, encoding="utf-8")
+            pages.append((path.stem, title_of(nb, path), page))
+            written.append(target)
+        whole = folder / "all_lessons.html"
+        whole.write_text(all_in_one(pages, edition, built), encoding="utf-8")
+        written.append(whole)
+    for path in written:
+        print(f"{path.relative_to(out)}: {path.stat().st_size / 1024:.0f} KB")
+    return written

@@ -1,0 +1,37 @@
+"""The student release: everything a student needs and nothing only a teacher
+should see (no ``instructor/``), ready to be a repository of its own that
+Binder or nbgitpuller links can open."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .. import paths
+
+RELEASE_GITIGNORE = """.venv/
+__pycache__/
+*.egg-info/
+.ipynb_checkpoints/
+# Students' answers stay on their machine.
+notebooks/answers/
+"""
+TOP_FILES = ("requirements.txt", "pyproject.toml", "LICENSE", "LICENSE-CONTENT.md")
+
+
+def build_release(out: Path) -> Path:
+    root = paths.ROOT
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    shutil.copytree(root / "notebooks", out / "notebooks", ignore=shutil.ignore_patterns("answers", ".ipynb_checkpoints"))
+    for name in ("data", "figures", "binder"):
+        shutil.copytree(root / name, out / name)
+    shutil.copytree(root / "syria_lesson", out / "syria_lesson", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in TOP_FILES:
+        if (root / name).exists():
+            shutil.copy2(root / name, out / name)
+    shutil.copy2(root / "docs" / "STUDENT_README.md", out / "README.md")
+    (out / ".gitignore").write_text(RELEASE_GITIGNORE, encoding="utf-8")
+    print(f"Student release written to {out}")
+    return out
