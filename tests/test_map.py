@@ -1,11 +1,15 @@
-"""The map of Syria: its data are checked like every other file."""
+"""The map of Syria: its data are checked like every other file, it says what it shows,
+and it labels the Golan in the UN's terms."""
 
+import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
 
-from syria_lesson import geo, map_data, paths
+from syria_lesson import geo, map_data, paths, syria_map
 from syria_lesson.validate import DataError
 
 PLACE_IDS = {"hmeimim", "tartus", "al_tanf", "damascus", "aleppo", "raqqa", "deir_ez_zor", "idlib", "douma",
@@ -77,6 +81,13 @@ def test_the_golan_lies_outside_syria_in_the_boundary_file():
     golan = (35.75, 33.0)
     assert geo.inside(world.shapes["Israel"], golan) and not geo.inside(world.shapes["Syria"], golan)
     assert not any(geo.inside(s, golan) for k, s in govs.shapes.items() if k.startswith("SY."))
+
+
+def test_label_points_lie_in_what_they_name():
+    govs = geo.governorates()
+    for table in (syria_map.GOVERNORATE_LABELS, syria_map.INSET_LABELS):
+        for key, (name, lon, lat) in table.items():
+            assert geo.inside(govs.shapes[key], (lon, lat)), f"the label {name!r} is outside {key}"
 
 
 # ---------------------------------------------------------------- bad input: places
@@ -170,7 +181,7 @@ def test_a_zone_without_a_shape(data_dir):
                                        ("countries-50m-levant.topo.json", "npm pack world-atlas@2.0.2")])
 def test_a_missing_boundary_file_names_it_and_how_to_restore_it(data_dir, name, how):
     (data_dir / "map" / name).unlink()
-    for call in (map_data.load_places,):
+    for call in (map_data.load_places, syria_map.alt_text, syria_map.figure):
         text = message(call)  # a DataError, not FileNotFoundError with a traceback
         assert f"data/map/{name}: is missing" in text
         assert f"git checkout -- data/map/{name}" in text and how in text
@@ -180,6 +191,122 @@ def test_a_damaged_boundary_file(data_dir):
     (data_dir / "map" / "syr.topo.json").write_text('{"type": "Topology", "arcs": [', encoding="utf-8")
     text = message(map_data.load_zones)
     assert "data/map/syr.topo.json: is damaged" in text and "git checkout -- data/map/syr.topo.json" in text
+
+
+# ---------------------------------------------------------------- what the map says
+
+
+def test_the_alt_text_names_every_zone_the_bases_and_the_golan():
+    alt = syria_map.alt_text()
+    zones = map_data.load_zones()
+    for zone in zones["zones"]:
+        assert zone["description"] in alt, zone["id"]
+    for words in ("Idlib", "Homs", "Eastern Ghouta", "Daraa and Quneitra", "south-west ceasefire zone",
+                  "Hmeimim", "Tartus", "al-Tanf", "Mediterranean coast", "Jordanian border", "Iraqi border",
+                  "where Syria, Jordan and Iraq meet", "'Israeli-occupied Syrian Golan'", "the term the United Nations uses",
+                  "UNDOF area of separation", "schematic and approximate"):
+        assert words in alt, words
+    assert not alt.lower().startswith("a map.")
+
+
+def test_the_alt_text_follows_the_data(data_dir):
+    edit(data_dir / "map_zones.yaml", "the area north of Homs city around Rastan and Talbiseh",
+         "the pocket north of Homs around Rastan")
+    assert "the pocket north of Homs around Rastan" in syria_map.alt_text()
+
+
+@pytest.fixture(scope="module")
+def fig():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure = syria_map.figure()
+    yield figure
+    plt.close(figure)
+
+
+def all_text(figure) -> str:
+    from matplotlib.text import Text
+
+    return " | ".join(t.get_text().replace("\n", " ") for t in figure.findobj(Text))
+
+
+def test_the_figure_labels_the_golan_in_un_terms(fig):
+    text = all_text(fig)
+    assert "Israeli-occupied Syrian Golan" in text and "UNDOF area of separation" in text
+    assert "Golan Heights (Israel)" not in text
+
+
+def test_the_figure_says_the_zones_are_schematic_and_names_sources(fig):
+    text = all_text(fig)
+    assert "Zones are schematic and approximate" in text
+    assert "memorandum of 4 May 2017" in text and "data/map_zones.yaml" in text
+
+
+def test_the_figure_names_the_neighbours_and_places(fig):
+    text = all_text(fig)
+    for name in ("TURKEY", "IRAQ", "JORDAN", "LEBANON", "ISRAEL", "CYPRUS", "Palestinian territories", "Amman",
+                 "Damascus", "Aleppo", "Raqqa", "Deir ez-Zor", "Hmeimim air base", "Tartus naval", "al-Tanf"):
+        assert name in text, name
+
+
+def legend_entries(figure):
+    legends = list(figure.legends) + [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    return [(handle, text.get_text()) for legend in legends
+            for handle, text in zip(legend.legend_handles, legend.get_texts())]
+
+
+def test_the_legend_tells_symbols_apart_without_colour(fig):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    signatures = {}
+    for handle, label in legend_entries(fig):
+        if isinstance(handle, Patch):
+            key = ("patch", handle.get_hatch() or "", str(handle.get_linestyle()))
+        elif isinstance(handle, Line2D) and handle.get_marker() not in ("None", "", None):
+            key = ("marker", handle.get_marker())
+        else:
+            key = ("line", str(handle.get_linestyle()), handle.get_linewidth())
+        assert key not in signatures, f"{label!r} looks like {signatures.get(key)!r} without colour"
+        signatures[key] = label
+    labels = " ".join(signatures.values())
+    for words in ("Astana", "South-west ceasefire zone", "Israeli-occupied Syrian Golan", "UNDOF", "Russian base",
+                  "U.S. garrison", "Capital city"):
+        assert words in labels, words
+
+
+def test_each_zone_is_drawn_with_its_legend_hatching(fig):
+    from matplotlib.patches import PathPatch
+
+    main = fig.axes[0]
+    hatches = {p.get_hatch() for p in main.patches if isinstance(p, PathPatch)}
+    for style in syria_map.draw.ZONE_STYLE.values():
+        assert style["hatch"] in hatches | {""}
+    assert {"///", "\\\\\\", "||"} <= hatches
+
+
+# ---------------------------------------------------------------- files and cost
+
+
+def test_save_figure_writes_png_and_svg(tmp_path):
+    syria_map.save_figure(tmp_path)
+    for suffix in (".png", ".svg"):
+        assert (tmp_path / f"{syria_map.FIGURE_NAME}{suffix}").stat().st_size > 10_000
+    assert "Israeli-occupied Syrian Golan" in (tmp_path / f"{syria_map.FIGURE_NAME}.svg").read_text(encoding="utf-8")
+
+
+def test_the_saved_alt_text_is_current():
+    manifest = json.loads((paths.figures_dir() / "figures.json").read_text(encoding="utf-8"))
+    assert manifest.get(syria_map.FIGURE_NAME, {}).get("alt") == syria_map.alt_text(), "run `make figures`"
+
+
+def test_importing_the_map_module_loads_no_plotting_library():
+    code = "import sys, syria_lesson.syria_map; print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=paths.ROOT)
+    assert out.stdout.strip() == "[]"
 
 
 # ---------------------------------------------------------------- TopoJSON decoding
