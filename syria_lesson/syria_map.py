@@ -2,7 +2,7 @@
 
 Boundaries come from the vendored TopoJSON files in ``data/map/`` (``geo``),
 places and zones from ``data/map_places.csv`` and ``data/map_zones.yaml``
-(``map_data``, which checks them). The drawing pieces are in ``map_draw``.
+(``data.places``, which checks them). The drawing pieces are in ``map_draw``.
 
 - ``figure()``: the map as a matplotlib Figure;
 - ``alt_text()``: what it shows, in words;
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from . import geo
 from . import map_draw as draw
-from .map_data import BOUNDS, load_places, load_zones
+from .data.places import BOUNDS, load_places, load_zones
 
 FIGURE_NAME = "syria_map_2017"
 TITLE = "Syria in November 2017: the de-escalation zones, foreign bases and neighbours"

@@ -9,7 +9,8 @@ import sys
 import pytest
 import yaml
 
-from syria_lesson import geo, map_data, paths, syria_map
+from syria_lesson import geo, paths, syria_map
+from syria_lesson.data import places as map_data
 from syria_lesson.validate import DataError
 
 PLACE_IDS = {"hmeimim", "tartus", "al_tanf", "damascus", "aleppo", "raqqa", "deir_ez_zor", "idlib", "douma",

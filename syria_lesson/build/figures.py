@@ -8,7 +8,7 @@ from .. import paths
 
 
 def save_figures() -> None:
-    from .. import positions, timeline_figure
+    from .. import positions, syria_map, timeline_figure
     from ..data import load_all
 
     content = load_all()
@@ -16,4 +16,6 @@ def save_figures() -> None:
     manifest = timeline_figure.save_figures(content.events)
     positions.save_figure(folder)
     manifest["positions"] = {"alt": positions.alt_text()}
+    syria_map.save_figure(folder)
+    manifest[syria_map.FIGURE_NAME] = {"alt": syria_map.alt_text()}
     (folder / "figures.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -9,23 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import geo, paths
-from .validate import (
-    Column,
-    DataError,
-    Invalid,
-    Problem,
-    check_field,
-    display_name,
-    ident,
-    integer,
-    one_of,
-    read_csv,
-    read_yaml,
-    text,
-    unique,
-    url,
-)
+from .. import geo, paths
+from ..readers import check_field, display_name, read_csv, read_yaml, unique
+from ..validate import Column, DataError, Invalid, Problem, ident, integer, one_of, text, url
 
 # The map's frame: longitude west-east, latitude south-north (degrees).
 BOUNDS = (32.2, 42.6, 31.3, 37.7)
