@@ -13,11 +13,11 @@ import errno
 import functools
 from collections.abc import Callable
 
-from . import paths
+from . import paths, session
 from .display import show, show_html
 from .html import box, html, lines
-from .session import SESSION, WrongStudent
-from .worksheet import is_answered, number, short_prompt, worksheet_html, worksheet_text
+from .session import WrongStudent
+from .worksheet import is_answered, number, short_prompt, tier_label, worksheet_html, worksheet_text
 
 
 def _content():
@@ -74,11 +74,25 @@ class QuestionView:
             self._handlers.append((control, handler))
         save = w.Button(description="Save", icon="save", tooltip="Save this answer")
         save.on_click(self.guarded(lambda _=None: self.save()))
-        prompt = w.HTML(html('<p class="sl-q-meta">{}</p><p><strong>{}</strong></p>', label or self.kind.label,
-                             q["prompt"]))
-        self.widget = w.VBox([prompt, *self.controls.widgets, w.HBox([save, self.status]), self.feedback_box],
+        head = [w.HTML(html('<p class="sl-q-meta">{}</p>', label or self.kind.label))]
+        if q.get("rubric"):
+            from .lesson import rubric_html
+
+            head.append(w.HTML(str(rubric_html(q["rubric"]))))
+        head.append(w.HTML(html("<p><strong>{}</strong></p>", q["prompt"])))
+        self.earlier = w.HTML()
+        if q.get("beside"):
+            head.append(self.earlier)
+        extra = []
+        if q.get("frames"):
+            from .lesson import frames_html
+
+            starters = w.Accordion(children=[w.HTML(str(frames_html(q["frames"])))], titles=("Sentence starters",))
+            starters.selected_index = None
+            extra.append(starters)
+        self.widget = w.VBox([*head, *self.controls.widgets, *extra, w.HBox([save, self.status]), self.feedback_box],
                              layout=w.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
-        SESSION.register(q["id"], self)
+        session.SESSION.register(q["id"], self)
         self.reload()
 
     # -- what kinds may call
@@ -109,17 +123,20 @@ class QuestionView:
             if why:
                 self.status.value = str(status(why))
             return
-        book = SESSION.check_student()
+        book = session.SESSION.check_student()
         stamp = book.save(self.q["id"], value)
         message = status(f"Saved for {book.name} at {stamp}")
         if book.warning:
             message = alert(book.warning) + html("<br>") + message
+        why = None if self.kind.is_answered(self.q, value) else self.controls.incomplete()
+        if why:  # saved, so nothing is lost, but not an answer yet
+            message += html("<br>") + alert(why)
         self.status.value = str(message)
-        SESSION.changed()
+        session.SESSION.changed()
 
     def reload(self) -> None:
         """Show the current student's saved answer, or clear the widget."""
-        book = SESSION.ensure_book()
+        book = session.SESSION.ensure_book()
         self._loading = True
         try:
             if book is not None:
@@ -133,6 +150,8 @@ class QuestionView:
                 return
             self.feedback("")
             self.controls.set(value)
+            if self.q.get("beside"):
+                self.show_earlier(book)
             self.status.value = (str(status(f"Saved for {book.name} at {book.saved_at(self.q['id'])}"))
                                  if value is not None else "")
             if book is not None and book.warning:
@@ -141,6 +160,17 @@ class QuestionView:
             self.status.value = str(alert(plain_failure(err, doing="restored")))
         finally:
             self._loading = False
+
+    def show_earlier(self, book) -> None:
+        """The student's own answer to the question this one returns to."""
+        from .data import load_all
+        from .worksheet import answer_text
+
+        earlier = load_all().question(self.q["beside"])
+        value = book.get(earlier["id"]) if book else None
+        self.earlier.value = str(html('<div class="sl-earlier"><p><strong>Your answer in lesson {}:</strong></p>'
+                                      "<blockquote>{}</blockquote></div>", earlier["lesson"],
+                                      answer_text(earlier, value)))
 
     def detach(self) -> None:
         """Stop listening (the cell was run again and a new view replaces this one)."""
@@ -164,7 +194,7 @@ def name_box() -> None:
     ask_row = w.HBox([field, start])
 
     def render() -> None:
-        book = SESSION.ensure_book()
+        book = session.SESSION.ensure_book()
         if book is None:
             ask_row.layout.display, change.layout.display = "", "none"
             message.value = str(status("Type your name and press Start. Your answers are saved under it."))
@@ -176,7 +206,7 @@ def name_box() -> None:
 
     def on_start(_=None) -> None:
         try:
-            SESSION.start(field.value)
+            session.SESSION.start(field.value)
         except Exception as err:  # noqa: BLE001 - shown in the bar, never only in the log
             message.value = str(alert(plain_failure(err, doing="started")))
             return
@@ -190,7 +220,7 @@ def name_box() -> None:
 
     start.on_click(on_start)
     change.on_click(on_change)
-    SESSION.listen("name_bar", render)
+    session.SESSION.listen("name_bar", render)
     render()
     static = html('<div class="sl-name"><p><strong>Name:</strong></p>{}<p>In JupyterLab, type your name here once; '
                   "every lesson saves your answers under it.</p></div>", lines(1))
@@ -205,9 +235,10 @@ def ask(question_id: str) -> None:
     """Show one question: live widget in JupyterLab, worksheet on paper."""
     content, notes = _content()
     q = content.question(question_id)
-    label = f"{kind_label(q)} · lesson {q['lesson']}, question {number(q, content.questions)}"
+    where = f"lesson {q['lesson']}, question {number(q, content.questions)}"
+    label = " · ".join(part for part in (kind_label(q), where, tier_label(q)) if part)
     view = QuestionView(q, label)
-    show(view.widget, worksheet_html(q, notes, label=label.split(" · ", 1)[1]), worksheet_text(q))
+    show(view.widget, worksheet_html(q, notes, label=where), worksheet_text(q))
 
 
 def kind_label(q: dict) -> str:
@@ -233,7 +264,7 @@ def progress(lesson: str | None = None) -> None:
     panel = w.HTML()
 
     def render() -> None:
-        book = SESSION.ensure_book()
+        book = session.SESSION.ensure_book()
         values = book.all() if book else {}
         done = [q for q in questions if is_answered(q, values.get(q["id"]))]
         rows = html("").join(html("<li>{}: {}</li>", "Done" if q in done else "To do", short_prompt(q))
@@ -243,7 +274,7 @@ def progress(lesson: str | None = None) -> None:
                                len(done), len(questions), who, rows))
 
     render()
-    SESSION.listen(f"progress_{lesson}", render)
+    session.SESSION.listen(f"progress_{lesson}", render)
     items = html("").join(html("<li>\u2610 {}</li>", short_prompt(q)) for q in questions)
     static = html('<p><strong>Checklist:</strong> tick each question when you have answered it.</p>'
                   '<ul style="list-style:none">{}</ul>', items)
@@ -263,7 +294,7 @@ def export_button() -> None:
 
     def on_click(_=None):
         try:
-            book = SESSION.check_student()
+            book = session.SESSION.check_student()
             page, _, _ = export(book, [q for q in content.questions if q["kind"] != "selfcheck"], content.module)
         except Exception as err:  # noqa: BLE001 - shown here, never only in the log
             message.value = str(alert(plain_failure(err, doing="exported")))

@@ -25,6 +25,10 @@ def short_prompt(q: dict, words: int = 10) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+def tier_label(q: dict) -> str:
+    return "Extension" if q.get("tier") == "extension" else ""
+
+
 def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Markup:
     """A question as it appears on paper: the prompt and room to answer.
 
@@ -33,15 +37,26 @@ def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Marku
     """
     kind = kinds.kind_of(q)
     count = q.get("lines") or kind.default_lines
-    meta = kind.label + (f" · {label}" if label else "")
-    parts = [html('<p class="sl-q-meta">{}</p>', meta),
-             html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]),
-             kind.paper(q)]
+    meta = " · ".join(part for part in (kind.label, label, tier_label(q)) if part)
+    parts = [html('<p class="sl-q-meta">{}</p>', meta)]
+    if q.get("rubric"):
+        from .lesson import rubric_html
+
+        parts.append(rubric_html(q["rubric"]))
+    parts.append(html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]))
+    if q.get("beside"):
+        parts.append(html("<p>First copy your earlier answer here:</p>{}", lines(2)))
+    parts.append(kind.paper(q))
+    if q.get("frames"):
+        from .lesson import frames_html
+
+        parts.append(frames_html(q["frames"]))
     if count:
         parts.append(lines(count))
     if notes is not None:
         parts.append(instructor_html(q, notes.get(q["id"], {})))
-    return html('<div class="sl-question" id="q-{}">{}</div>', q["id"], join(parts))
+    css = "sl-question sl-extension" if q.get("tier") == "extension" else "sl-question"
+    return html('<div class="{}" id="q-{}">{}</div>', css, q["id"], join(parts))
 
 
 def instructor_html(q: dict, note: dict) -> Markup:

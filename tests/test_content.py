@@ -59,6 +59,12 @@ def all_quotes(content):
     for position in content.positions:
         if position.get("quote"):
             yield f"positions.csv {position['actor']} x {position['topic']}", position["quote"], position["paragraph"]
+    for phrase in content.article.get("phrases") or []:
+        yield f"article.yaml phrase {phrase['id']}", phrase["text"], phrase["paragraph"]
+    for part in content.article["parts"]:
+        for claim in part.get("claims") or []:
+            for word in claim.get("words") or []:
+                yield f"article.yaml claim {claim['id']}", word["text"], claim["paragraph"]
 
 
 @needs_seed

@@ -204,7 +204,7 @@ def test_unknown_question_kind(data_dir):
 def test_selfcheck_answer_must_be_an_option():
     problems = []
     check_question(kinds.Where(problems, "data/questions/lesson_01.yaml", "question 1"), {
-        "id": "q", "kind": "selfcheck", "level": "recall", "prompt": "?",
+        "id": "q", "kind": "selfcheck", "level": "recall", "prompt": "?", "minutes": 1,
         "options": [{"text": "A", "feedback": "a"}, {"text": "B", "feedback": "b"}], "answer": "C"})
     assert "'C' is not one of the options" in str(problems[0])
 
@@ -300,9 +300,10 @@ def _readme_columns() -> dict[str, list[str]]:
 
 
 def test_the_readme_documents_exactly_the_columns_the_loader_declares():
-    from syria_lesson.data import events, misc, people
+    from syria_lesson.data import events, misc, people, places
 
-    declared = {"events.csv": events.EVENT_COLUMNS, "actors.csv": people.ACTOR_COLUMNS,
+    declared = {"events.csv": events.EVENT_COLUMNS, "map_places.csv": places.PLACE_COLUMNS,
+                "actors.csv": people.ACTOR_COLUMNS,
                 "topics.csv": people.TOPIC_COLUMNS, "positions.csv": people.POSITION_COLUMNS,
                 "glossary.csv": misc.GLOSSARY_COLUMNS}
     documented = _readme_columns()

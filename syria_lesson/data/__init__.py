@@ -13,9 +13,11 @@ One module per file or family of files: ``article``, ``events``, ``people``
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from ..validate import DataError, Problem
+from . import documents
 from .article import load_article, paragraph, paragraph_count
 from .events import load_events, record_checked
 from .misc import load_glossary, load_module, load_predictions
@@ -43,11 +45,31 @@ class Content:
         self.topics = load_topics()
         self.positions = load_positions(self.actors, self.topics)
         self.glossary = load_glossary()
-        self.questions = load_questions([lesson["id"] for lesson in self.module["lessons"]])
         self.predictions = load_predictions({e["id"] for e in self.events})
-        self._check_references()
+        questions = load_questions([lesson["id"] for lesson in self.module["lessons"]])
+        self._check_references(questions)
+        self.questions = [self._resolve(q) for q in questions]
 
-    def _check_references(self) -> None:
+    def _resolve(self, q: dict) -> dict:
+        from .. import kinds
+
+        return kinds.kind_of(q).resolve(q, self)
+
+    def _check_references(self, questions: list[dict]) -> None:
+        ids = {q["id"] for q in questions}
+        problems = []
+        for q in questions:
+            where = f"lesson_{q['lesson']}.yaml, question {q['id']!r}"
+            if q.get("beside") and q["beside"] not in ids:
+                problems.append(Problem("data/questions", where, "beside", q["beside"], "is not a question id",
+                                        "name the question whose answer is shown beside this one"))
+            for field, known in (("frames", self.frames), ("rubric", self.rubrics)):
+                if q.get(field) and q[field] not in known():
+                    problems.append(Problem("data/questions", where, field, q[field], f"is not in data/{field}.yaml"
+                                            if field == "frames" else "is not in data/rubrics.yaml",
+                                            "use one of: " + ", ".join(known())))
+        if problems:
+            raise DataError(problems)
         meta = self.article["meta"]
         for side, actor in meta["sides"].items():
             self.actor(actor, f"data/article.yaml, meta, sides.{side}")
@@ -97,6 +119,80 @@ class Content:
     def lesson_questions(self, lesson_id: str) -> list[dict]:
         return [q for q in self.questions if q["lesson"] == lesson_id]
 
+    # -- the smaller documents, read when a lesson first needs them
+
+    @functools.cache  # noqa: B019 - one Content per load_all(); the cache dies with it
+    def frames(self) -> dict:
+        return documents.load_frames()
+
+    @functools.cache  # noqa: B019
+    def rubrics(self) -> dict:
+        return documents.load_rubrics()
+
+    @functools.cache  # noqa: B019
+    def key_terms(self) -> list[dict]:
+        return documents.load_key_terms()
+
+    @functools.cache  # noqa: B019
+    def forecasts(self) -> list[dict]:
+        return documents.load_forecasts({e["id"] for e in self.events})
+
+    @functools.cache  # noqa: B019
+    def plan(self, lesson_id: str) -> dict:
+        from .plans import load_plan
+
+        self.lesson(lesson_id)
+        return load_plan(lesson_id)
+
+    # -- what questions refer to
+
+    def claim(self, claim_id: str) -> dict:
+        for part in self.article["parts"]:
+            for claim in part.get("claims") or []:
+                if claim.get("id") == claim_id:
+                    if not claim.get("why"):
+                        raise DataError([Problem("data/article.yaml", f"claim {claim_id!r}", "why", None, "is missing",
+                                                 "say in a sentence why the claim is of its kind (students read it "
+                                                 "after they answer)")])
+                    return claim
+        raise _unknown("data/article.yaml", "claims", claim_id,
+                       [c["id"] for p in self.article["parts"] for c in p.get("claims") or [] if c.get("id")])
+
+    def prediction(self, prediction_id: str) -> dict:
+        for item in self.predictions:
+            if item["id"] == prediction_id:
+                return item
+        raise _unknown("data/predictions.yaml", "id", prediction_id, [p["id"] for p in self.predictions])
+
+    def forecast(self, outcome_id: str) -> dict:
+        for item in self.forecasts():
+            if item["id"] == outcome_id:
+                return item
+        raise _unknown("data/forecasts.yaml", "id", outcome_id, [f["id"] for f in self.forecasts()])
+
+    def match_source(self, name: str) -> tuple[list[dict], list[dict]]:
+        """(items, options) for a matching question."""
+        if name == "key_terms":
+            terms = self.key_terms()
+            items = [{"id": _slug(t["term"]), "text": t["term"], "answers": [_slug(t["term"])], "note": t["example"]}
+                     for t in terms]
+            return items, [{"id": _slug(t["term"]), "label": t["plain"]} for t in terms]
+        from ..timeline import explorer_events, format_date, number_events
+
+        numbers = number_events(self.events)
+        period = explorer_events(next(iter(self.module["figures"])), self.events)
+        choices = [{"id": e["id"], "label": f"{numbers[e['id']]}. {e['title']} ({format_date(e['date'])})"}
+                   for e in period]
+        known = {e["id"] for e in self.events}
+        items = []
+        for phrase in self.article.get("phrases") or []:
+            bad = [e for e in phrase["events"] if e not in known]
+            if bad:
+                raise _unknown("data/events.csv", "id", bad[0], ["(an id from data/events.csv)"])
+            items.append({"id": phrase["id"], "text": f"“{phrase['text']}” (paragraph {phrase['paragraph']})",
+                          "answers": phrase["events"], "note": phrase["note"], "hint": phrase.get("hint")})
+        return items, choices
+
 
 @functools.lru_cache(maxsize=1)
 def load_all() -> Content:
@@ -115,3 +211,7 @@ def as_frame(rows: list[dict[str, Any]], columns: list[str] | None = None):
 
     frame = pd.DataFrame([{k: v for k, v in row.items() if k != "_row"} for row in rows])
     return frame[columns] if columns else frame
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")

@@ -72,14 +72,32 @@ def load_article() -> dict:
             qwhere = f"{where}, quote {q}"
             check_field(problems, name, qwhere, quote, "text", quote_words)
             check_field(problems, name, qwhere, quote, "paragraph", paragraph)
+        check_field(problems, name, where, part, "gist", text(800))
         for c, claim in enumerate(part.get("claims") or [], start=1):
             cwhere = f"{where}, claim {c}"
+            check_field(problems, name, cwhere, claim, "id", ident)
+            check_field(problems, name, cwhere, claim, "why", text(600), required=False)
+            for w, word in enumerate(claim.get("words") or [], start=1):
+                wwhere = f"{cwhere}, word {w}"
+                check_field(problems, name, wwhere, word, "text", quote_words)
+                check_field(problems, name, wwhere, word, "why", text(400))
+                if not isinstance(word, dict) or not isinstance(word.get("vague"), bool):
+                    problems.append(Problem(name, wwhere, "vague", None, "is not true or false",
+                                            "write vague: true if the words are undefined or open to two readings"))
             check_field(problems, name, cwhere, claim, "text", text(500))
             check_field(problems, name, cwhere, claim, "kind", one_of(*CLAIM_KINDS))
             check_field(problems, name, cwhere, claim, "paragraph", paragraph)
             check_field(problems, name, cwhere, claim, "evidence", text(600))
     if total and not problems:
         problems += check_coverage(doc["parts"], total, name)
+    for n, phrase in enumerate(doc.get("phrases") or [], start=1):
+        pwhere = f"phrase {n} ({phrase.get('id')!r})" if isinstance(phrase, dict) else f"phrase {n}"
+        for field, checker in (("id", ident), ("text", quote_words), ("paragraph", paragraph), ("note", text(800))):
+            check_field(problems, name, pwhere, phrase, field, checker)
+        check_field(problems, name, pwhere, phrase, "hint", text(400), required=False)
+        if not (isinstance(phrase, dict) and isinstance(phrase.get("events"), list) and phrase["events"]):
+            problems.append(Problem(name, pwhere, "events", None, "lists no event",
+                                    "list the ids (data/events.csv) of the events the phrase points to"))
     for v, term in enumerate(doc.get("vague_terms") or [], start=1):
         where = f"vague term {v} ({term.get('term')!r})"
         check_field(problems, name, where, term, "term", text(80))

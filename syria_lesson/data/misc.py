@@ -24,6 +24,7 @@ def load_module() -> dict:
     problems: list[Problem] = []
     check_field(problems, name, "", doc, "title", text(120))
     check_field(problems, name, "", doc, "licence", text(400))
+    check_field(problems, name, "", doc, "compelling_question", text(300))
     lessons = doc.get("lessons")
     if not isinstance(lessons, list) or not lessons:
         problems.append(Problem(name, "", "lessons", lessons, "is missing", "list the lessons under 'lessons:'"))

@@ -19,6 +19,7 @@ from ..validate import DataError, Problem, ident, integer, one_of, text
 from .common import data_file, raise_if
 
 LEVELS = ("recall", "explain", "analyse", "evaluate")
+TIERS = ("core", "extension")
 FILE_NAME = re.compile(r"^lesson_(\d\d)\.yaml$")
 
 
@@ -39,8 +40,12 @@ def check_question(where: kinds.Where, item: Any) -> dict | None:
     where.field(item, "id", ident)
     kind = where.field(item, "kind", kinds.check_kind)
     where.field(item, "level", one_of(*LEVELS))
-    where.field(item, "prompt", text(1500))
+    where.field(item, "prompt", text(1500), required=not (kind and kinds.get(kind).builds_prompt))
     where.field(item, "lines", integer(1, 30), required=False)
+    where.field(item, "minutes", integer(1, 60))
+    where.field(item, "tier", one_of(*TIERS), required=False)
+    for reference in ("frames", "rubric", "beside"):
+        where.field(item, reference, ident, required=False)
     if kind:
         kinds.get(kind).check(where, item)
     return item
@@ -76,7 +81,7 @@ def load_questions(lessons: list[str] | None = None) -> list[dict]:
                                         "give each question its own id"))
             elif qid:
                 seen[qid] = name
-            questions.append({**question, "lesson": lesson})
+            questions.append({"tier": "core", **question, "lesson": lesson})
     raise_if(problems)
     return questions
 

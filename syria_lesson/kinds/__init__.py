@@ -56,10 +56,14 @@ class Controls:
     incomplete: Callable[[], str | None] = field(default=lambda: None)  # why get() is None
 
 
+BOX = "\u2610"  # an empty check box, for paper
+
+
 class Kind:
     name = ""
     label = ""            # printed above the prompt on paper
     default_lines = 0     # ruled lines on paper
+    builds_prompt = False  # the kind writes the prompt from other data when the file gives none
 
     def check(self, where: Where, item: dict) -> None:
         """Kind-specific fields (the shared ones are checked by the loader)."""
@@ -89,16 +93,38 @@ class Kind:
         """The module's own reading of the question, if it has one."""
         return None
 
+    def tasks(self, q: dict) -> int:
+        """How many answers the student gives (a matching question has one per item)."""
+        return 1
+
+    def resolve(self, q: dict, content) -> dict:
+        """Fill in what the question takes from other data files (a claim from
+        the article, a cell from the positions table). Called once, after loading."""
+        return q
+
+    def answer_positions(self, q: dict) -> list[int]:
+        """For kinds with a right option: where it sits among the options shown (0 = first)."""
+        return []
+
     def controls(self, q: dict, ui) -> Controls:  # pragma: no cover - every kind overrides it
         raise NotImplementedError
 
 
-def shuffled(items: list, seed: str) -> list:
+def _seed(seed: str) -> int:
+    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest(), 16)
+
+
+def shuffled(items: list, seed: str, right: Any = None) -> list:
     """The items in an order fixed by ``seed`` (a question id): the same on
     every run, so saved outputs stay comparable, but not the order of the file,
-    where the right option tends to come first."""
+    where the right option tends to come first. With ``right``, that item goes
+    to a position chosen by the seed alone, so across many questions the right
+    answer is spread evenly over the positions."""
     order = list(items)
-    random.Random(hashlib.sha256(seed.encode("utf-8")).hexdigest()).shuffle(order)
+    random.Random(_seed(seed)).shuffle(order)
+    if right is not None and right in order:
+        order.remove(right)
+        order.insert(_seed("position:" + seed) % (len(order) + 1), right)
     return order
 
 
@@ -106,13 +132,34 @@ def options_text(option: Any) -> str:
     return option["text"] if isinstance(option, dict) else str(option)
 
 
+def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Markup:
+    """Feedback on one attempt: 'Right.' or 'Not quite.' and why, in words."""
+    from ..html import html
+
+    text = str(explanation)
+    for lead in ("Right. ", "No. ", "Not quite. "):  # the data often starts with its own verdict
+        if text.startswith(lead):
+            text = text[len(lead):]
+    head = "Right." if right else ("Not quite. Read why, then try again." if tries_left else "Not quite.")
+    return html('<p role="status"><strong>{}</strong> {}</p>', head, text)
+
+
+def attempts(value: Any) -> int:
+    return value.get("attempts", 0) if isinstance(value, dict) else 0
+
+
 def _registry() -> dict[str, Kind]:
     from .choice import Choice, SelfCheck
+    from .classify import Classify
+    from .forecast import Forecast
+    from .match import Match
+    from .predict import Predict, Verdict
     from .ranking import Ranking
     from .scale import Scale
     from .text import Open
 
-    return {kind.name: kind for kind in (Open(), Choice(), SelfCheck(), Scale(), Ranking())}
+    kinds = (Open(), Choice(), SelfCheck(), Scale(), Ranking(), Classify(), Match(), Predict(), Verdict(), Forecast())
+    return {kind.name: kind for kind in kinds}
 
 
 REGISTRY: dict[str, Kind] = _registry()

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from ..html import html, join
 from ..validate import Invalid, text
-from . import Controls, Kind, options_text, shuffled
-
-BOX = "\u2610"  # an empty check box, for paper
+from . import BOX, Controls, Kind, options_text, shuffled, verdict_html
 
 
 def _options(value):
@@ -75,7 +73,8 @@ class SelfCheck(Choice):
 
     def shown(self, q):
         # Shuffled: in the file the right option is usually first.
-        return [options_text(o) for o in shuffled(q["options"], q["id"])]
+        texts = [options_text(o) for o in q["options"]]
+        return shuffled(texts, q["id"], right=q["answer"])
 
     def is_valid(self, q, value):
         return isinstance(value, dict) and isinstance(value.get("choice"), str)
@@ -88,9 +87,10 @@ class SelfCheck(Choice):
 
     def feedback(self, q, choice: str):
         option = next(o for o in q["options"] if o["text"] == choice)
-        right = choice == q["answer"]
-        verdict = "Right." if right else "Not quite. Read why, then try another option."
-        return html('<p role="status"><strong>{}</strong> {}</p>', verdict, option["feedback"])
+        return verdict_html(choice == q["answer"], option["feedback"])
+
+    def answer_positions(self, q):
+        return [self.shown(q).index(q["answer"])]
 
     def reading(self, q):
         right = next(o for o in q["options"] if o["text"] == q["answer"])

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ..html import html, join
 from ..validate import integer
-from . import Controls, Kind
-from .choice import BOX
+from . import BOX, Controls, Kind
 
 
 class Scale(Kind):

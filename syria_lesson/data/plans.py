@@ -1,0 +1,52 @@
+"""``data/lessons/lesson_NN.yaml``: each lesson's supporting question, its
+stated length, what students do that is not a question (reading the op-ed at
+its source, a role-play), and its plan for one class, minute by minute; a
+two-class and a self-study version where they fit.
+
+The stated length must hold: ``syria_lesson.timing`` computes each lesson's
+time from its words and its tasks' minutes, and a test compares the two.
+"""
+
+from __future__ import annotations
+
+from ..readers import display_name, read_yaml
+from ..validate import DataError, Invalid, Problem, ident, integer, text
+from .common import data_file, raise_if
+from .documents import check_record
+
+
+def _ids(value):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid("is not a list of ids", "list the question or activity ids in [brackets]")
+    return [ident(v) for v in value]
+
+
+def _yes_no(value):
+    if not isinstance(value, bool):
+        raise Invalid("is not yes or no", "write true or false")
+    return value
+
+
+STEP = {"minutes": integer(1, 120), "step": text(300), "tasks?": _ids, "pause?": _yes_no}
+SPEC = {"supporting_question": text(300), "minutes": integer(5, 300),
+        "activities?": {"id": ident, "minutes": integer(1, 120), "what": text(300)},
+        "plan": STEP}
+
+
+def load_plan(lesson: str) -> dict:
+    path = data_file(f"lessons/lesson_{lesson}.yaml")
+    name = display_name(path)
+    doc = read_yaml(path)
+    problems: list[Problem] = []
+    if not isinstance(doc, dict):
+        raise DataError([Problem(name, "", "", None, "is not a mapping", "start with 'supporting_question:'")])
+    check_record(problems, name, "", doc, SPEC)
+    for version in ("two_classes", "self_study"):
+        for number, part in enumerate(doc.get(version) or [], start=1):
+            check_record(problems, name, f"{version} {number}", part, {"title": text(120), "plan": STEP})
+    total = sum(step.get("minutes") or 0 for step in doc.get("plan") or [] if isinstance(step, dict))
+    if doc.get("minutes") and total != doc["minutes"]:
+        problems.append(Problem(name, "plan", "minutes", total, f"adds up to {total} minutes, but the lesson says "
+                                f"{doc['minutes']}", "make the steps' minutes add up to the lesson's minutes"))
+    raise_if(problems)
+    return doc

@@ -1,0 +1,132 @@
+"""Sorting one of the op-ed's claims: which kind of claim is it, and which of
+its words are vague? The claim, its kind and why, and the candidate words come
+from ``data/article.yaml``; feedback nudges after a wrong choice and explains
+after a right one (or after two tries)."""
+
+from __future__ import annotations
+
+from ..html import Markup, html, join
+from ..validate import ident
+from . import BOX, Controls, Kind, attempts, shuffled, verdict_html
+
+LABELS = {"reported_fact": "Reported fact", "interpretation": "Interpretation",
+          "prediction": "Prediction", "opinion": "Opinion"}
+# After a wrong choice: why the chosen kind may not fit, without naming the right one.
+NUDGE = {
+    "reported_fact": "A reported fact is something that happened or was said, which you could look up in a "
+                     "document or a news report. Could you check this sentence that way, or does it go further?",
+    "interpretation": "An interpretation explains what facts mean, or why something happened. Does this "
+                      "sentence give a reason or a motive, or does it only say what happened, will happen, or is good?",
+    "prediction": "A prediction says what will happen. Is this sentence really about the future?",
+    "opinion": "An opinion judges: good or bad, important or not, hopeful or not. Does this sentence judge, "
+               "or could someone check it?",
+}
+TRIES = 2
+
+
+class Classify(Kind):
+    name = "classify"
+    label = "Sort the claim"
+    builds_prompt = True
+
+    def check(self, where, item):
+        where.field(item, "claim", ident)
+
+    def resolve(self, q, content):
+        claim = content.claim(q["claim"])
+        prompt = q.get("prompt") or (f"Paragraph {claim['paragraph']}, in our words: “{claim['text']}” "
+                                     "What kind of claim is the author making?")
+        return {**q, "claim_data": claim, "prompt": prompt, "answer": LABELS[claim["kind"]]}
+
+    def shown(self, q) -> list[str]:
+        return shuffled(list(LABELS.values()), q["id"], right=q["answer"])
+
+    def words(self, q) -> list[dict]:
+        return q["claim_data"].get("words") or []
+
+    def paper(self, q):
+        kinds = join(html("<li>{} {}</li>", BOX, label) for label in self.shown(q))
+        out = html('<ul class="sl-options sl-inline" style="list-style:none">{}</ul>', kinds)
+        if self.words(q):
+            words = join(html("<li>{} “{}”</li>", BOX, w["text"]) for w in self.words(q))
+            out += html('<p>Tick the words that are vague (undefined, open to two readings):</p>'
+                        '<ul class="sl-options sl-inline" style="list-style:none">{}</ul>', words)
+        return out
+
+    def paper_text(self, q):
+        out = ["  [ ] " + " [ ] ".join(self.shown(q))]
+        if self.words(q):
+            out.append("  Vague words: " + " ".join(f"[ ] {w['text']}" for w in self.words(q)))
+        return out
+
+    def is_valid(self, q, value):
+        return isinstance(value, dict) and isinstance(value.get("kind"), str)
+
+    def is_answered(self, q, value):
+        return self.is_valid(q, value) and value["kind"] in LABELS.values()
+
+    def text(self, q, value):
+        out = value["kind"] + (" (right)" if value.get("correct") else " (not right yet)")
+        if value.get("vague"):
+            out += "; vague words marked: " + ", ".join(value["vague"])
+        return out
+
+    def answer_positions(self, q):
+        return [self.shown(q).index(q["answer"])]
+
+    def explanation(self, q) -> Markup:
+        claim = q["claim_data"]
+        out = html("<p><strong>{}.</strong> {}</p>", LABELS[claim["kind"]], claim["why"])
+        if self.words(q):
+            items = join(html("<li>“{}”: {} {}</li>", w["text"], "vague." if w["vague"] else "not vague.", w["why"])
+                         for w in self.words(q))
+            out += html("<ul>{}</ul>", items)
+        return out
+
+    def reading(self, q):
+        return self.explanation(q)
+
+    def feedback(self, q, value) -> Markup:
+        right = value["kind"] == q["answer"]
+        if right or attempts(value) >= TRIES:
+            head = verdict_html(right, "" if right else f"It is: {q['answer']}.", tries_left=False)
+            return head + self.explanation(q)
+        chosen = next(k for k, label in LABELS.items() if label == value["kind"])
+        return verdict_html(False, NUDGE[chosen])
+
+    def controls(self, q, ui):
+        import ipywidgets as w
+
+        radio = w.RadioButtons(options=self.shown(q), value=None, description="Kind",
+                               style={"description_width": "initial"})
+        boxes = [w.Checkbox(value=False, description=f"“{word['text']}”", indent=False) for word in self.words(q)]
+        check = w.Button(description="Check", tooltip="Check your answer")
+        state = {"attempts": 0}
+        rows = [radio]
+        if boxes:
+            rows += [w.HTML("<p>Tick the words that are vague (undefined, open to two readings):</p>"), w.HBox(boxes)]
+
+        def get():
+            if radio.value is None:
+                return None
+            return {"kind": radio.value, "vague": [b.description.strip("“”") for b in boxes if b.value],
+                    "attempts": state["attempts"], "correct": radio.value == q["answer"]}
+
+        def on_check(_=None):
+            if radio.value is None:
+                ui.feedback("Choose a kind of claim first.")
+                return
+            state["attempts"] += 1
+            ui.feedback(self.feedback(q, get()))
+            ui.save()
+
+        def set_(value):
+            value = value if isinstance(value, dict) else {}
+            radio.value = value.get("kind") if value.get("kind") in self.shown(q) else None
+            for box in boxes:
+                box.value = box.description.strip("“”") in (value.get("vague") or [])
+            state["attempts"] = attempts(value)
+            ui.feedback(self.feedback(q, get()) if radio.value and state["attempts"] else "")
+
+        check.on_click(ui.guarded(on_check))
+        return Controls([*rows, check], get, set_, [])

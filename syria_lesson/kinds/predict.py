@@ -1,0 +1,176 @@
+"""Two kinds that ask for a judgement before showing the module's own:
+
+- ``predict``: one cell of the actor–position table (what did this actor want,
+  and how do we know?), checked against ``data/positions.csv``;
+- ``verdict``: the student's verdict on one of the author's predictions,
+  then ours, from ``data/predictions.yaml``.
+"""
+
+from __future__ import annotations
+
+from ..html import html, join
+from ..validate import Invalid, ident
+from . import BOX, Controls, Kind
+
+STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional": "Conditional (yes, if ...)",
+           "ambiguous": "Ambiguous (left open)", "not_stated": "Not stated"}
+BASES = {"article": "The article says so", "record": "A dated public source says so",
+         "article_and_record": "Both say so", "not_stated": "Neither says so"}
+VERDICTS = {"right": "Right", "wrong": "Wrong", "mixed": "Partly right", "overtaken": "Overtaken by events",
+            "open": "Still open"}
+
+
+def _cell(value):
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise Invalid("is not an actor and a topic", "write cell: [actor id, topic id], e.g. [iran, foreign_forces]")
+    return [ident(v) for v in value]
+
+
+class Predict(Kind):
+    name = "predict"
+    label = "Predict the position"
+    builds_prompt = True
+
+    def check(self, where, item):
+        where.field(item, "cell", _cell)
+
+    def resolve(self, q, content):
+        actor, topic = q["cell"]
+        position = content.position(actor, topic)
+        a, t = content.actor(actor), content.topic(topic)
+        prompt = q.get("prompt") or (f"{a['name']}, in November 2017. {t['question']} "
+                                     "What was its position, and how would we know?")
+        return {**q, "position": position, "actor_name": a["name"], "topic_title": t["title"], "prompt": prompt}
+
+    def paper(self, q):
+        stances = join(html("<li>{} {}</li>", BOX, s) for s in STANCES.values())
+        bases = join(html("<li>{} {}</li>", BOX, b) for b in BASES.values())
+        return html('<p>Position:</p><ul class="sl-options sl-inline" style="list-style:none">{}</ul>'
+                    '<p>How we know:</p><ul class="sl-options sl-inline" style="list-style:none">{}</ul>'
+                    "<p>Your reason:</p>", stances, bases)
+
+    def paper_text(self, q):
+        return ["  Position: " + " ".join(f"[ ] {s}" for s in STANCES.values()),
+                "  How we know: " + " ".join(f"[ ] {b}" for b in BASES.values())]
+
+    default_lines = 2
+
+    def is_valid(self, q, value):
+        return isinstance(value, dict) and value.get("stance") in (None, *STANCES) and value.get("basis") in (None, *BASES)
+
+    def is_answered(self, q, value):
+        return self.is_valid(q, value) and bool(value.get("stance")) and bool(value.get("basis"))
+
+    def text(self, q, value):
+        same = value["stance"] == q["position"]["stance_code"]
+        return (f"{STANCES[value['stance']]}; {BASES[value['basis']]}" + (f". {value['reason']}" if value.get("reason") else "")
+                + (" (the same stance as the module's table)" if same else " (the table says otherwise)"))
+
+    def reading(self, q):
+        from ..positions import cell_label, source_html
+
+        p = q["position"]
+        return html("<p><strong>The module's table:</strong> {} — {}</p><p>{}</p>", cell_label(p), p["stance"],
+                    source_html(p))
+
+    def controls(self, q, ui):
+        import ipywidgets as w
+
+        stance = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in STANCES.items()], value=None,
+                            description="Position", style={"description_width": "initial"})
+        basis = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in BASES.items()], value=None,
+                           description="How we know", style={"description_width": "initial"})
+        reason = w.Textarea(placeholder="Your reason, in a sentence", description="Reason", continuous_update=False,
+                            layout=w.Layout(width="100%", height="4em"))
+        check = w.Button(description="Compare with the table", tooltip="Show the module's reading of this cell")
+
+        def get():
+            if not (stance.value or basis.value or reason.value.strip()):
+                return None
+            return {"stance": stance.value, "basis": basis.value, "reason": reason.value}
+
+        def on_check(_=None):
+            if not (stance.value and basis.value):
+                ui.feedback("Choose a position and how we would know it first.")
+                return
+            ui.save()
+            ui.feedback(self.reading(q))
+
+        def set_(value):
+            value = value if isinstance(value, dict) else {}
+            stance.value = value.get("stance") if value.get("stance") in STANCES else None
+            basis.value = value.get("basis") if value.get("basis") in BASES else None
+            reason.value = value.get("reason") or ""
+            ui.feedback(self.reading(q) if stance.value and basis.value else "")
+
+        check.on_click(ui.guarded(on_check))
+        return Controls([stance, basis, reason, check], get, set_, [reason])
+
+
+class Verdict(Kind):
+    name = "verdict"
+    label = "Your verdict"
+    builds_prompt = True
+    default_lines = 2
+
+    def check(self, where, item):
+        where.field(item, "prediction", ident)
+
+    def resolve(self, q, content):
+        item = content.prediction(q["prediction"])
+        prompt = q.get("prompt") or (f"Paragraph {item['paragraph']} (the author, in our words): {item['claim']} "
+                                     "Was he right? Use the timeline of what happened next.")
+        return {**q, "prediction_data": item, "prompt": prompt}
+
+    def paper(self, q):
+        marks = join(html("<li>{} {}</li>", BOX, v) for v in VERDICTS.values())
+        return html('<ul class="sl-options sl-inline" style="list-style:none">{}</ul><p>Because:</p>', marks)
+
+    def paper_text(self, q):
+        return ["  " + " ".join(f"[ ] {v}" for v in VERDICTS.values()) + "  Because: ____"]
+
+    def is_valid(self, q, value):
+        return isinstance(value, dict) and value.get("verdict") in (None, *VERDICTS)
+
+    def is_answered(self, q, value):
+        return self.is_valid(q, value) and bool(value.get("verdict"))
+
+    def text(self, q, value):
+        return VERDICTS[value["verdict"]] + (f". Because: {value['reason']}" if value.get("reason") else "")
+
+    def reading(self, q):
+        from ..timeline import format_date
+
+        item = q["prediction_data"]
+        return html("<p><strong>The module's verdict:</strong> {} (as of {}). {}</p>", VERDICTS[item["verdict"]],
+                    format_date(str(item["as_of"])), item["outcome"])
+
+    def controls(self, q, ui):
+        import ipywidgets as w
+
+        verdict = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in VERDICTS.items()], value=None,
+                             description="Verdict")
+        reason = w.Textarea(placeholder="Because ... (name an event and its date)", description="Because",
+                            continuous_update=False, layout=w.Layout(width="100%", height="4em"))
+        show = w.Button(description="Compare with the module", tooltip="Show the module's verdict")
+
+        def get():
+            if not (verdict.value or reason.value.strip()):
+                return None
+            return {"verdict": verdict.value, "reason": reason.value}
+
+        def on_show(_=None):
+            if not verdict.value:
+                ui.feedback("Choose your verdict first.")
+                return
+            ui.save()
+            ui.feedback(self.reading(q))
+
+        def set_(value):
+            value = value if isinstance(value, dict) else {}
+            verdict.value = value.get("verdict") if value.get("verdict") in VERDICTS else None
+            reason.value = value.get("reason") or ""
+            ui.feedback(self.reading(q) if verdict.value else "")
+
+        show.on_click(ui.guarded(on_show))
+        return Controls([verdict, reason, show], get, set_, [verdict, reason])

@@ -1,0 +1,167 @@
+"""The question kinds that ask before they tell: sorting a claim, matching,
+predicting a cell, a verdict, a forecast. Each is driven as a student would."""
+
+from collections import Counter
+
+import pytest
+
+from syria_lesson import kinds, questions, reveal, session
+from syria_lesson.data import load_all
+from syria_lesson.kinds.forecast import parse
+
+CLAIM = {"id": "claim_x", "text": "Moscow counts more groups as ISIS associates.", "kind": "reported_fact",
+         "paragraph": 8, "why": "The author reports Moscow's definition, which a reader can check.",
+         "words": [{"text": "associates", "vague": True, "why": "No text says who counts."},
+                   {"text": "ISIS", "vague": False, "why": "A named group."}]}
+
+
+def classify_question():
+    q = {"id": "t_classify", "kind": "classify", "claim": "claim_x", "level": "analyse", "minutes": 2,
+         "lesson": "01", "tier": "core"}
+    return {**q, "claim_data": CLAIM, "prompt": "What kind of claim?", "answer": "Reported fact"}
+
+
+@pytest.fixture
+def kernel(tmp_path, monkeypatch):
+    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
+    fresh = session.Session()
+    monkeypatch.setattr(session, "SESSION", fresh)
+    fresh.start("Tess")
+    return fresh
+
+
+def find(widget, kind):
+    found = [widget] if isinstance(widget, kind) else []
+    for child in getattr(widget, "children", ()):
+        found += find(child, kind)
+    return found
+
+
+def button(view, label):
+    import ipywidgets as w
+
+    return next(b for b in find(view.widget, w.Button) if b.description == label)
+
+
+def test_a_wrong_sort_nudges_without_giving_the_answer_then_explains(kernel):
+    import ipywidgets as w
+
+    view = questions.QuestionView(classify_question())
+    radio = find(view.widget, w.RadioButtons)[0]
+    radio.value = "Opinion"
+    button(view, "Check").click()
+    first = view.feedback_box.value
+    assert "Not quite" in first and "An opinion judges" in first
+    assert "Reported fact" not in first and CLAIM["why"] not in first
+    radio.value = "Prediction"
+    button(view, "Check").click()  # the second try: now the answer and why
+    assert "It is: Reported fact" in view.feedback_box.value and "which a reader can check" in view.feedback_box.value
+    assert "“associates”: vague." in view.feedback_box.value
+
+
+def test_a_right_sort_explains_and_the_vague_words_are_saved(kernel):
+    import ipywidgets as w
+
+    view = questions.QuestionView(classify_question())
+    find(view.widget, w.RadioButtons)[0].value = "Reported fact"
+    find(view.widget, w.Checkbox)[0].value = True
+    button(view, "Check").click()
+    assert view.feedback_box.value.count("Right.") == 1 and "which a reader can check" in view.feedback_box.value
+    saved = kernel.book.get("t_classify")
+    assert saved["kind"] == "Reported fact" and saved["vague"] == ["associates"] and saved["correct"]
+
+
+def test_matching_gives_feedback_per_item_and_reveals_after_two_tries(kernel):
+    import ipywidgets as w
+
+    content = load_all()
+    q = kinds.get("match").resolve({"id": "t_match", "kind": "match", "source": "phrases", "level": "analyse",
+                                    "minutes": 3, "lesson": "02", "tier": "core", "prompt": "Match",
+                                    "items": ["jordan", "obama_deals"]}, content)
+    view = questions.QuestionView(q)
+    jordan, obama = find(view.widget, w.Dropdown)
+    jordan.value = "amman_memorandum"
+    obama.value = "geneva_communique"
+    button(view, "Check").click()
+    notes = [h.value for h in find(view.widget, w.HTML)]
+    assert any("Right." in n and "Amman on 8 November 2017" in n for n in notes)
+    assert any("Not quite" in n and "last year in office" in n for n in notes)
+    assert "1 of 2 right" in view.feedback_box.value
+    button(view, "Check").click()  # a second wrong try on the same item: now the answer
+    assert any("It is:" in h.value and "cessation of hostilities" in h.value for h in find(view.widget, w.HTML))
+    assert kinds.get("match").tasks(q) == 2
+
+
+@pytest.mark.parametrize("typed, number, problem", [
+    ("70", 70, None), (" 70% ", 70, None), ("0", 0, None), ("100", 100, None),
+    ("", None, "Type a whole number"), ("seventy", None, "is not a number"), ("120", None, "more than 100"),
+    ("-5", None, "is not a number"), ("0.5", None, "is not a number")])
+def test_a_forecast_is_a_number_from_0_to_100_or_a_plain_message(typed, number, problem):
+    got, why = parse(typed)
+    assert got == number and (why is None if problem is None else problem in why)
+
+
+def test_a_forecast_typed_as_text_is_saved_as_not_a_number_and_said(kernel):
+    import ipywidgets as w
+
+    q = {"id": "t_forecast", "kind": "forecast", "level": "evaluate", "minutes": 1, "lesson": "04", "tier": "core",
+         "prompt": "How likely?", "forecast": {"question": "x"}}
+    view = questions.QuestionView(q)
+    number, reason = find(view.widget, w.Text)[0], find(view.widget, w.Textarea)[0]
+    reason.value = "Because of the Astana talks"
+    number.value = "likely"
+    assert "is not a number" in view.status.value and "Saved for Tess" in view.status.value
+    saved = kernel.book.get("t_forecast")
+    assert saved["probability"] is None and saved["reason"] == "Because of the Astana talks"
+    assert not kinds.get("forecast").is_answered(q, saved)
+    number.value = "35"
+    assert kernel.book.get("t_forecast")["probability"] == 35
+
+
+def test_a_cell_prediction_shows_the_table_only_after_the_student_commits(kernel):
+    import ipywidgets as w
+
+    content = load_all()
+    q = kinds.get("predict").resolve({"id": "t_predict", "kind": "predict", "cell": ["iran", "foreign_forces"],
+                                      "level": "analyse", "minutes": 2, "lesson": "03", "tier": "core"}, content)
+    view = questions.QuestionView(q)
+    reading = content.position("iran", "foreign_forces")["stance"][:40]
+    assert reading not in view.feedback_box.value
+    stance, basis = find(view.widget, w.Dropdown)
+    stance.value = "opposes"
+    button(view, "Compare with the table").click()
+    assert "Choose a position and how we would know" in view.feedback_box.value
+    basis.value = "record"
+    button(view, "Compare with the table").click()
+    assert reading in view.feedback_box.value and "The module's table" in view.feedback_box.value
+
+
+def test_the_answer_is_not_always_in_the_same_place():
+    """Across the module, no position holds more than 40% of the right options."""
+    positions = Counter(p for q in load_all().questions for p in kinds.kind_of(q).answer_positions(q))
+    total = sum(positions.values())
+    assert total >= 20
+    assert max(positions.values()) <= 0.4 * total, positions
+
+
+def test_our_reading_waits_for_the_students_answers(kernel, monkeypatch):
+    shown = []
+    monkeypatch.setattr(reveal, "show", lambda widget, html, text: shown.append((widget, str(html))))
+    qid = "d04_promising_step"
+    reveal.after([qid], "Our reading", lambda: "SECRET READING")
+    panel, static = shown[-1]
+    assert "SECRET READING" not in panel.value and "SECRET READING" not in static
+    assert "once you have answered" in panel.value
+    view = questions.QuestionView(load_all().question(qid))
+    find(view.widget, __import__("ipywidgets").Textarea)[0].value = "My own reading first"
+    assert "SECRET READING" in panel.value
+    kernel.start("Someone Else")  # a new student has not answered: it hides again
+    assert "SECRET READING" not in panel.value
+
+
+def test_the_instructor_edition_prints_the_reading(monkeypatch):
+    monkeypatch.setenv("SYRIA_LESSON_EDITION", "instructor")
+    shown = []
+    monkeypatch.setattr(reveal, "show", lambda widget, html, text: shown.append(str(html)))
+    reveal.after(["d04_promising_step"], "Our reading", lambda: "SECRET READING")
+    assert "SECRET READING" in shown[-1]
