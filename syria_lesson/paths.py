@@ -63,8 +63,17 @@ def notebooks_dir() -> Path:
     return ROOT / "notebooks"
 
 
+EDITIONS = ("student", "instructor", "worksheet")
+
+
 def edition() -> str:
-    """'student' (the default) or 'instructor'. Only the handout build sets
-    'instructor'; committed notebooks are always the student edition."""
+    """'student' (the default), 'instructor' or 'worksheet' (the class-set
+    worksheet: tasks only). Only the handout build sets the other two;
+    committed notebooks are always the student edition."""
     value = os.environ.get("SYRIA_LESSON_EDITION", "student")
-    return "instructor" if value == "instructor" else "student"
+    return value if value in EDITIONS else "student"
+
+
+def core_only() -> bool:
+    """A worksheet of core tasks only (``make worksheets CORE=1``): extension tasks are left out."""
+    return os.environ.get("SYRIA_LESSON_TIER") == "core"

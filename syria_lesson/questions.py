@@ -183,9 +183,17 @@ class QuestionView:
 # ---------------------------------------------------------------- the name bar
 
 
+def _on_paper_only() -> bool:
+    """The class-set worksheet has a header with name and date lines, and no live parts."""
+    return paths.edition() == "worksheet"
+
+
 def name_box() -> None:
     """Whose answers this lesson saves, with "Not you? Change". Every lesson has it."""
     import ipywidgets as w
+
+    if _on_paper_only():
+        return
 
     field = w.Text(description="Your name", placeholder="First name and last name", layout=w.Layout(width="28em"))
     start = w.Button(description="Start", button_style="primary", tooltip="Save your answers under this name")
@@ -235,6 +243,8 @@ def ask(question_id: str) -> None:
     """Show one question: live widget in JupyterLab, worksheet on paper."""
     content, notes = _content()
     q = content.question(question_id)
+    if _on_paper_only() and paths.core_only() and q["tier"] == "extension":
+        return
     where = f"lesson {q['lesson']}, question {number(q, content.questions)}"
     label = " · ".join(part for part in (kind_label(q), where, tier_label(q)) if part)
     view = QuestionView(q, label)
@@ -259,6 +269,8 @@ def progress(lesson: str | None = None) -> None:
     """Which questions are answered, by their first words. Live: updates on every save."""
     import ipywidgets as w
 
+    if _on_paper_only():
+        return
     content, _ = _content()
     questions = [q for q in content.questions if q["kind"] != "selfcheck" and lesson in (None, q["lesson"])]
     panel = w.HTML()
@@ -287,6 +299,8 @@ def export_button() -> None:
 
     from .exports import export
 
+    if _on_paper_only():
+        return
     content, _ = _content()
     button = w.Button(description="Export my answers", icon="download",
                       tooltip="Write a file with your answers from every lesson, to hand in")

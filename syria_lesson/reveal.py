@@ -36,6 +36,8 @@ def after(question_ids: list[str], title: str, content: Callable[[], Markup], pl
     from .data import load_all
     from .worksheet import is_answered
 
+    if paths.edition() == "worksheet":
+        return
     questions = [load_all().question(qid) for qid in question_ids]
     panel = w.HTML()
 
@@ -53,4 +55,5 @@ def after(question_ids: list[str], title: str, content: Callable[[], Markup], pl
         text = plain or title
     else:
         static, text = box(title, PAPER_NOTE, "reveal"), f"{title}: shown in JupyterLab after you answer."
-    show(panel, static, text)
+    # Which tasks this reading answers, for the test that every reveal comes after its tasks.
+    show(panel, html('<div class="sl-reveal-of" data-after="{}">{}</div>', " ".join(question_ids), static), text)

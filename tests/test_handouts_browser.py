@@ -64,14 +64,6 @@ def _lesson_page(edition: str, lesson: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def handouts(tmp_path_factory):
-    """All handouts, built once (the instructor edition runs the notebooks)."""
-    out = tmp_path_factory.mktemp("handouts")
-    build.build_handouts(out=out)
-    return out
-
-
-@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

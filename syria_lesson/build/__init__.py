@@ -46,10 +46,12 @@ def run_notebooks() -> None:
     run(notebooks())
 
 
-def build_handouts(out: Path | None = None) -> list[Path]:
+def build_handouts(out: Path | None = None, editions: tuple[str, ...] | None = None) -> list[Path]:
+    from .handouts import EDITION_LABELS
     from .handouts import build_handouts as build
 
-    return build(lambda edition: notebooks(include_instructor=edition == "instructor"), out or BUILD / "handouts")
+    return build(lambda edition: notebooks(include_instructor=edition == "instructor"), out or BUILD / "handouts",
+                 editions or tuple(EDITION_LABELS))
 
 
 def build_release(out: Path | None = None) -> Path:

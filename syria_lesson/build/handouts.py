@@ -18,7 +18,11 @@ from ..html import Markup
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
-EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)"}
+EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)",
+                  "worksheet": "Worksheet"}
+WORKSHEET_TAG = "worksheet"
+WORKSHEET_HEADER = ('<div class="sl-ws-header"><span>Name: ______________________</span>'
+                    "<span>Class: ________</span><span>Date: ____________</span></div>")
 
 
 def title_of(nb, path: Path) -> str:
@@ -71,6 +75,20 @@ def handout_html(nb, path: Path, edition: str, built: str) -> str:
     return body
 
 
+def worksheet_notebook(nb):
+    """The class-set worksheet of a lesson: its title, name and date lines, and
+    only the cells tagged ``worksheet`` (the tasks, short excerpts a task needs,
+    the figures and map it uses). Reference tables stay in the full handout."""
+    import nbformat
+
+    title = next((line for cell in nb.cells if cell.cell_type == "markdown"
+                  for line in cell.source.splitlines() if line.startswith("# ")), "# Worksheet")
+    kept = [cell for cell in nb.cells if WORKSHEET_TAG in cell.get("metadata", {}).get("tags", [])]
+    out = nbformat.v4.new_notebook(metadata=nb.metadata)
+    out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}")] + kept
+    return out
+
+
 def lesson_body(page: str) -> str:
     """What lies between the template's lesson markers."""
     return page[page.index(START) + len(START): page.index(END)]
@@ -92,15 +110,15 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
-def build_handouts(notebooks_for, out: Path) -> list[Path]:
-    """Write both editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
+def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> list[Path]:
+    """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
     import nbformat
 
     from .execute import execute_all, strip_widget_views
 
     built = dt.date.today().isoformat()
     written = []
-    for edition in EDITION_LABELS:
+    for edition in editions:
         folder = out / edition
         if folder.exists():
             shutil.rmtree(folder)
@@ -112,6 +130,8 @@ def build_handouts(notebooks_for, out: Path) -> list[Path]:
                 strip_widget_views(nb)
         else:
             executed = execute_all(paths, edition=edition)
+        if edition == "worksheet":
+            executed = [worksheet_notebook(nb) for nb in executed]
         pages = []
         for path, nb in zip(paths, executed):
             page = handout_html(nb, path, edition, built)

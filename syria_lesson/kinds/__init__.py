@@ -93,6 +93,11 @@ class Kind:
         """The module's own reading of the question, if it has one."""
         return None
 
+    def secrets(self, q: dict) -> list[str]:
+        """The texts of the module's reading that must never reach the student
+        edition (the explanations, not the options a student chooses from)."""
+        return []
+
     def tasks(self, q: dict) -> int:
         """How many answers the student gives (a matching question has one per item)."""
         return 1

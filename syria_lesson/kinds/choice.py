@@ -92,9 +92,14 @@ class SelfCheck(Choice):
     def answer_positions(self, q):
         return [self.shown(q).index(q["answer"])]
 
+    def secrets(self, q):
+        return [o["feedback"] for o in q["options"]]
+
     def reading(self, q):
         right = next(o for o in q["options"] if o["text"] == q["answer"])
-        return html("<p><strong>Answer:</strong> {}. {}</p>", right["text"], right["feedback"])
+        others = join(html("<li>{}: {}</li>", o["text"], o["feedback"]) for o in q["options"] if o is not right)
+        return html("<p><strong>Answer:</strong> {}. {}</p><p>The other options:</p><ul>{}</ul>",
+                    right["text"], right["feedback"], others)
 
     def controls(self, q, ui):
         import ipywidgets as w

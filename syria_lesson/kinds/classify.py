@@ -86,6 +86,9 @@ class Classify(Kind):
     def reading(self, q):
         return self.explanation(q)
 
+    def secrets(self, q):
+        return [q["claim_data"]["why"]] + [w["why"] for w in self.words(q)]
+
     def feedback(self, q, value) -> Markup:
         right = value["kind"] == q["answer"]
         if right or attempts(value) >= TRIES:

@@ -88,6 +88,9 @@ class Match(Kind):
                          "; ".join(labels[a] for a in i["answers"] if a in labels), i["note"]) for i in q["match_items"])
         return html("<ol>{}</ol>", rows)
 
+    def secrets(self, q):
+        return [i["note"] for i in q["match_items"]]
+
     def controls(self, q, ui):
         import ipywidgets as w
 

@@ -73,6 +73,9 @@ class Predict(Kind):
         return html("<p><strong>The module's table:</strong> {} — {}</p><p>{}</p>", cell_label(p), p["stance"],
                     source_html(p))
 
+    def secrets(self, q):
+        return [q["position"]["stance"]]
+
     def controls(self, q, ui):
         import ipywidgets as w
 
@@ -144,6 +147,9 @@ class Verdict(Kind):
         item = q["prediction_data"]
         return html("<p><strong>The module's verdict:</strong> {} (as of {}). {}</p>", VERDICTS[item["verdict"]],
                     format_date(str(item["as_of"])), item["outcome"])
+
+    def secrets(self, q):
+        return [q["prediction_data"]["outcome"]]
 
     def controls(self, q, ui):
         import ipywidgets as w
