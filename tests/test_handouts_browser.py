@@ -111,6 +111,7 @@ BAD_PAGE = """<!DOCTYPE html><html><head><title>bad</title>
 <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==">
 <table><tr><td>no header</td></tr></table>
 <p class="wide" style="width: 1000px">A paragraph wider than the printed page.</p>
+<table class="narrow" style="table-layout: fixed; width: 300px"><tr><td style="width: 30px">(announced)</td><td>x</td></tr></table>
 <p>VBox(children=(Textarea(value=''),))</p>
 <script>console.error("a console error"); throw new Error("a page error");</script>
 </body></html>"""
@@ -137,6 +138,7 @@ def test_checker_flags_a_page_that_breaks_every_rule(browser, tmp_path):
     assert "placeholder alt text" in images and "has no alt text" in images
     assert bc.broken_render_markers(seen.facts["visible_text"]) == ["VBox(children"]
     assert [w.split(" ")[0] for w in seen.print_overflow] == ["p.wide"], seen.print_overflow
+    assert [w.split(":")[0] for w in seen.cell_overflow] == ["narrow column 1"], seen.cell_overflow
     if seen.axe is not None:
         ids = {v["id"] for v in bc.serious(seen.axe)}
         assert {"html-has-lang", "image-alt"} <= ids, bc.describe_violations(seen.axe)
@@ -149,7 +151,7 @@ def test_checker_passes_a_page_that_follows_every_rule(browser, tmp_path):
     assert (seen.external_requests, seen.page_errors, seen.console_errors) == ([], [], [])
     assert bc.structure_problems(seen.facts) == []
     assert bc.image_problems(seen.facts) == []
-    assert seen.print_overflow == []
+    assert seen.print_overflow == [] and seen.cell_overflow == []
     if seen.axe is not None:
         assert bc.serious(seen.axe) == [], bc.describe_violations(seen.axe)
 
@@ -237,6 +239,13 @@ def test_writing_space_uses_permitted_aria(visits):
 def test_fits_the_printed_page_width(visits, page):
     """Nothing wider than A4 less its margins, so Chromium prints at full size."""
     assert visits[page].print_overflow == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_table_cells_hold_their_text_on_paper(visits, page):
+    """No word runs out of its column (a date's "(announced)" once overprinted
+    the event beside it in the fixed-width events table)."""
+    assert visits[page].cell_overflow == []
 
 
 @pytest.mark.parametrize("page", PAGES)
