@@ -4,6 +4,7 @@
 #   make lab        set up, then open the lessons in JupyterLab
 #   make test       set up, then run every test (what CI runs)
 #   make handouts   build the HTML handouts into build/handouts/
+#   make pdf        print them to PDF (A4 and Letter) into build/pdf/; needs Chromium
 #   make notebooks  re-run the notebooks after editing data/ (then commit them)
 #   make release    the student release (no instructor material) in build/student-release/
 #   make lite       a JupyterLite site of the student release in build/lite/
@@ -14,7 +15,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
-.PHONY: lab test handouts notebooks figures release lint clean a11y-tools lite benchmark
+.PHONY: lab test handouts pdf notebooks figures release lint clean a11y-tools lite benchmark
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +46,27 @@ test: $(VENV)/.dev a11y-tools
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
 
+# What the handouts are made from: `make pdf` rebuilds them only when one changed.
+HANDOUT_INPUTS := $(filter-out syria_lesson/pdf.py,$(shell find notebooks instructor data figures syria_lesson -type f \
+	\( -name '*.ipynb' -o -name '*.py' -o -name '*.yaml' -o -name '*.csv' -o -name '*.json' -o -name '*.css' \
+	-o -name '*.j2' -o -name '*.png' \) -not -path '*/answers/*' -not -path '*/.ipynb_checkpoints/*' \
+	-not -path '*/__pycache__/*' 2>/dev/null))
+HANDOUTS_BUILT := build/handouts/.built
+
 handouts: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build handouts
+	@touch $(HANDOUTS_BUILT)
+
+$(HANDOUTS_BUILT): $(VENV)/.dev $(HANDOUT_INPUTS)
+	$(RUN) -m syria_lesson.build handouts
+	@touch $@
+
+# Chromium is checked first, so that without it the one line saying how to
+# install it is all there is to read.
+pdf: $(VENV)/.dev
+	@$(RUN) -m syria_lesson.pdf --check
+	@$(MAKE) --no-print-directory -s $(HANDOUTS_BUILT)
+	$(RUN) -m syria_lesson.pdf
 
 lite: $(VENV)/.dev
 	$(RUN) -m syria_lesson.lite

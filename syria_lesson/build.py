@@ -50,7 +50,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     files = sorted((ROOT / "data").glob("*.*")) + sorted((ROOT / "syria_lesson").rglob("*.py"))
     # Build tooling does not shape what a notebook shows.
-    files = [p for p in files if p.name not in ("build.py", "lite.py")]
+    files = [p for p in files if p.name not in ("build.py", "lite.py", "pdf.py")]
     for path in files:
         if path.suffix in (".csv", ".yaml", ".py"):
             digest.update(path.relative_to(ROOT).as_posix().encode())
