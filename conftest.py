@@ -13,6 +13,17 @@ os.environ.pop("SYRIA_LESSON_EDITION", None)
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory):
+    """All handouts, built once per test run into a temp folder and shared by
+    the browser and PDF tests (the instructor edition runs the notebooks)."""
+    from syria_lesson import build
+
+    out = tmp_path_factory.mktemp("handouts")
+    build.build_handouts(out=out)
+    return out
+
+
 def _is_notebook_item(item) -> bool:
     return type(item).__module__.startswith("nbval")
 

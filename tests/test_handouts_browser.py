@@ -61,12 +61,7 @@ def _lesson_page(edition: str, lesson: str) -> str:
 # ---------------------------------------------------------------- session fixtures
 
 
-@pytest.fixture(scope="session")
-def handouts(tmp_path_factory):
-    """All handouts, built once (the instructor edition runs the notebooks)."""
-    out = tmp_path_factory.mktemp("handouts")
-    build.build_handouts(out=out)
-    return out
+# `handouts` (every handout, built once per run) is in conftest.py: the PDF tests share it.
 
 
 @pytest.fixture(scope="session")
