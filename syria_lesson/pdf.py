@@ -157,7 +157,7 @@ def footer_template(edition: str) -> str:
     """Chromium fills in the spans with these classes on each page."""
     label = html.escape(f"{edition.capitalize()} edition")
     return ('<div style="width:100%; font-family:\'DejaVu Sans\', Arial, sans-serif; '
-            'font-size:8pt; color:#444; text-align:center;">'
+            'font-size:8pt; color:#444; text-align:center; font-variant-ligatures:no-common-ligatures;">'
             f'<span class="title"></span> · {label} · page <span class="pageNumber"></span>'
             ' of <span class="totalPages"></span></div>')
 

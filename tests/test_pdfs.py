@@ -229,7 +229,8 @@ def test_nothing_was_fetched_from_the_network(printed):
 
 @pytest.mark.parametrize("edition, name", LESSON_PDFS)
 def test_the_lessons_text_is_there(handouts, texts, questions, edition, name):
-    """The lesson's title, every one of its questions, and numbered pages."""
+    """The lesson's title, every one of its questions, and numbered pages;
+    words searchable as typed (no ligature characters)."""
     text = _whole(texts, edition, name)
     title = re.search(r"<h1[^>]*>(.*?)</h1>", (handouts / edition / f"{name}.html").read_text(encoding="utf-8"), re.S)
     assert title, f"{edition}/{name}.html has no <h1>"
@@ -238,6 +239,8 @@ def test_the_lessons_text_is_there(handouts, texts, questions, edition, name):
     missing = [q["id"] for q in questions if q["lesson"] == _lesson(name) and prompt_start(q) not in text]
     assert missing == [], f"{edition}/{name}.pdf lacks the prompts of {missing}"
     pages = texts[(edition, name)]
+    ligatures = sorted({c for t in pages for c in t if "\ufb00" <= c <= "\ufb06"})
+    assert ligatures == [], f"ligatures {ligatures} in the text: searching the PDF for 'official' would miss 'oﬃcial'"
     footers = [f"page {n} of {len(pages)}" in normalise(t) for n, t in enumerate(pages, start=1)]
     assert all(footers), f"pages without 'page N of {len(pages)}' in the footer: {[n for n, ok in enumerate(footers, 1) if not ok]}"
 
