@@ -27,8 +27,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(RUN) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# JupyterLab with the module's own settings (jupyterlab-settings/): no news
+# prompt, no update check, no extension manager or debugger in a lesson.
 lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab "--LabApp.app_settings_dir=$(CURDIR)/jupyterlab-settings" notebooks/00_start_here.ipynb
 
 # The accessibility checker (axe-core, from npm) that the browser tests inject
 # into each handout. Where npm is missing those checks are skipped, and say so.

@@ -320,6 +320,7 @@ def build_release(out: Path | None = None) -> Path:
     # So the release can be pushed to a repository of its own and opened with
     # Binder or nbgitpuller without exposing instructor/.
     shutil.copytree(ROOT / "binder", out / "binder")
+    shutil.copytree(ROOT / "jupyterlab-settings", out / "jupyterlab-settings")  # JupyterLab without news prompts
     (out / ".gitignore").write_text(RELEASE_GITIGNORE, encoding="utf-8")
     print(f"Student release written to {out}")
     return out
