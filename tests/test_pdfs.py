@@ -222,6 +222,28 @@ def test_page_counts_keep_to_their_budgets(printed, questions):
     assert problems == [], "\n".join(problems)
 
 
+ASKS_THE_NETWORK = """<!DOCTYPE html><html lang="en"><head><title>A new edition</title>
+<link rel="stylesheet" href="https://cdn.example.invalid/style.css"></head>
+<body><main><h1>Lesson 01 worksheet</h1><img src="https://img.example.invalid/map.png" alt="A map"></main></body></html>"""
+
+
+def test_any_edition_folder_is_printed_and_the_network_is_refused(tmp_path):
+    """A new edition needs only a folder of HTML; a handout that asks for
+    anything outside file: and data: still prints, and the request is refused
+    and reported."""
+    missing = _missing()
+    if missing:
+        bc.skip_or_fail(missing)
+    (tmp_path / "html" / "worksheet").mkdir(parents=True)
+    (tmp_path / "html" / "worksheet" / "01_the_article.html").write_text(ASKS_THE_NETWORK, encoding="utf-8")
+    jobs = pdf.plan(tmp_path / "html", tmp_path / "pdf", ("A4",))
+    assert [(j.edition, j.name, j.paper) for j in jobs] == [("worksheet", "01_the_article", "A4")]
+    (done,) = pdf.print_handouts(jobs)
+    assert done.pages == 1 and (tmp_path / "pdf" / "A4" / "worksheet" / "01_the_article.pdf").is_file()
+    assert sorted(done.blocked) == ["https://cdn.example.invalid/style.css", "https://img.example.invalid/map.png"]
+    assert "Lesson 01 worksheet" in normalise(" ".join(pdf.page_texts(done.job.target)))
+
+
 def test_nothing_was_fetched_from_the_network(printed):
     refused = {f"{d.job.edition}/{d.job.name}": d.blocked for d in printed["results"] if d.blocked}
     assert refused == {}
