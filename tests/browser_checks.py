@@ -106,6 +106,15 @@ PRINT_OVERFLOW_JS = """() => {
 }"""
 
 
+PRINT_CELL_OVERFLOW_JS = """() => {
+  // Table cells whose text runs past their edge on the printed page (a word
+  // longer than a fixed-width column): on paper it overprints the next cell.
+  return [...document.querySelectorAll('td, th')].filter(c => c.scrollWidth > c.clientWidth + 1)
+    .slice(0, 10).map(c => `${c.closest('table').className || 'table'} column ${c.cellIndex + 1}: `
+      + `${c.scrollWidth}px of text in ${c.clientWidth}px: ${(c.textContent || '').trim().slice(0, 40)}`);
+}"""
+
+
 @dataclass
 class Visit:
     """What one page did and showed in the browser."""
@@ -117,6 +126,7 @@ class Visit:
     facts: dict = field(default_factory=dict)
     axe: list[dict] | None = None  # None: axe was not run
     print_overflow: list[str] = field(default_factory=list)
+    cell_overflow: list[str] = field(default_factory=list)
 
 
 def visit(browser, url: str, *, axe: Path | None = None, screenshot: Path | None = None,
@@ -150,6 +160,7 @@ def visit(browser, url: str, *, axe: Path | None = None, screenshot: Path | None
         page.emulate_media(media="print")
         page.set_viewport_size({"width": PRINT_WIDTH, "height": 1000})
         record.print_overflow = page.evaluate(PRINT_OVERFLOW_JS)
+        record.cell_overflow = page.evaluate(PRINT_CELL_OVERFLOW_JS)
     finally:
         context.close()
     return record

@@ -75,3 +75,27 @@ def test_every_reveal_comes_after_the_tasks_it_answers(lesson):
     if lesson in TASK_DENSE:
         written(lesson)
         assert reveals, f"lesson {lesson} never shows its own reading after the students' attempt"
+
+
+def test_the_lesson_plan_and_the_lesson_tables_are_the_data():
+    """docs/lesson_plan.md and the tables in README.md and docs/teachers.md are
+    made from data/lessons/: a typed time cannot drift from the lessons'."""
+    from syria_lesson.build import docs
+
+    for path, expected in docs.targets().items():
+        assert path.read_text(encoding="utf-8") == expected, f"{path.name} is out of date: run `make docs`"
+
+
+def test_the_teaching_notes_state_no_other_time_than_the_data():
+    """A note may say how long a task takes only if it says what the data says."""
+    from syria_lesson.data import load_instructor_notes
+
+    content = load_all()
+    for qid, note in load_instructor_notes(content.questions).items():
+        if qid.startswith("lesson_"):
+            continue
+        question = content.question(qid)
+        if content.plan(question["lesson"])["supporting_question"] == "(to be written)":
+            continue
+        stated = {int(n) for n in re.findall(r"\b(\d+)\s*(?:minutes|min)\b", note.get("note") or "")}
+        assert stated <= {question["minutes"]}, f"{qid}: the note says {sorted(stated)} minutes, the data {question['minutes']}"

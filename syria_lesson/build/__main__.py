@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from . import STALE_MESSAGE, __doc__ as USAGE, build_handouts, build_release, run_notebooks, save_figures, stale_notebooks
+from . import STALE_MESSAGE, BUILD, __doc__ as USAGE, build_handouts, build_release, run_notebooks, save_figures
+from . import stale_notebooks
 
 
-def check_current() -> int:
+def check_current(out: Path | None) -> int:
     stale = stale_notebooks()
     if stale:
         print(STALE_MESSAGE.format(names=", ".join(p.name for p in stale)), file=sys.stderr)
@@ -17,11 +19,20 @@ def check_current() -> int:
     return 0
 
 
+def docs(out: Path | None) -> None:
+    from .docs import write_docs
+
+    write_docs()
+
+
 COMMANDS = {
-    "notebooks": run_notebooks,
-    "figures": save_figures,
-    "handouts": build_handouts,
-    "release": build_release,
+    "notebooks": lambda out: run_notebooks(),
+    "figures": lambda out: save_figures(),
+    "handouts": lambda out: build_handouts(out),
+    # The class set only (SYRIA_LESSON_TIER=core: the core tasks only), for `make worksheets`.
+    "worksheets": lambda out: build_handouts(out or BUILD / "worksheets", editions=("worksheet",)),
+    "release": lambda out: build_release(out),
+    "docs": docs,
     "check-current": check_current,
 }
 
@@ -30,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syria_lesson.build", description=USAGE.split("\n\n")[0],
                                      epilog=USAGE.split("\n\n")[1], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument("--out", type=Path, default=None, help="where to write (handouts, worksheets, release)")
     args = parser.parse_args(argv)
-    return COMMANDS[args.command]() or 0
+    return COMMANDS[args.command](args.out) or 0
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def build_release(out: Path) -> Path:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     shutil.copytree(root / "notebooks", out / "notebooks", ignore=shutil.ignore_patterns("answers", ".ipynb_checkpoints"))
-    for name in ("data", "figures", "binder"):
+    for name in ("data", "figures", "binder", "jupyterlab-settings"):  # the last: JupyterLab without news prompts
         shutil.copytree(root / name, out / name)
     shutil.copytree(root / "syria_lesson", out / "syria_lesson", ignore=shutil.ignore_patterns("__pycache__"))
     for name in TOP_FILES:

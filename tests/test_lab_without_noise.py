@@ -1,0 +1,255 @@
+"""JupyterLab opens without the news prompt and other noise a class does not need.
+
+The module's own settings are in jupyterlab-settings/ (overrides.json,
+page_config.json). `make lab` and the student release's README start
+JupyterLab with that folder as its application settings folder; Binder's
+postBuild installs the same files. Here JupyterLab is started the way the
+Makefile's `lab` recipe starts it (its command read from the Makefile), on a
+temp copy of the notebooks and settings, headless, on 127.0.0.1, in its own
+process group, and stopped by its pid. Its settings API must report the news
+and the update check off, the page must not load the extension manager or the
+debugger, and in Chromium no news toast may appear; a control server started
+without the module's settings shows the toast, so the browser check can fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
+
+from syria_lesson import build
+
+ROOT = build.ROOT
+SETTINGS = ROOT / "jupyterlab-settings"
+JUPYTER = Path(sys.executable).parent / "jupyter"
+NOTIFICATION = "@jupyterlab/apputils-extension:notification"
+QUIET = {"fetchNews": "false", "checkForUpdates": False}
+DISABLED = {"@jupyterlab/extensionmanager-extension", "@jupyterlab/debugger-extension"}
+NEWS_PROMPT = "Would you like to get notified about official Jupyter news?"
+TOAST = ".Toastify__toast"
+
+
+def make_lab_command() -> list[str]:
+    """The `lab` recipe of the Makefile, split into arguments (make variables left as they are)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^lab:.*\n((?:\t.*\n)+)", makefile, re.M)
+    assert recipe, "no `lab:` target in the Makefile"
+    lines = [line.strip() for line in recipe.group(1).splitlines() if "jupyter lab" in line]
+    assert len(lines) == 1, lines
+    return shlex.split(lines[0])
+
+
+def release_lab_command() -> list[str]:
+    """The command the student release's README gives (Linux and macOS)."""
+    readme = (ROOT / "docs" / "STUDENT_README.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in readme.splitlines() if line.strip().startswith(".venv/bin/jupyter lab")]
+    assert len(lines) == 1, lines
+    return shlex.split(lines[0])
+
+
+# ---------------------------------------------------------------- the settings and where they go (no server)
+
+
+def test_the_settings_turn_the_news_and_update_check_off():
+    overrides = json.loads((SETTINGS / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides[NOTIFICATION] == QUIET
+    page_config = json.loads((SETTINGS / "page_config.json").read_text(encoding="utf-8"))
+    assert set(page_config["disabledExtensions"]) == DISABLED
+
+
+def test_make_lab_and_the_release_readme_use_them():
+    assert "--LabApp.app_settings_dir=$(CURDIR)/jupyterlab-settings" in make_lab_command()
+    assert "--LabApp.app_settings_dir=jupyterlab-settings" in release_lab_command()
+    windows = (ROOT / "docs" / "STUDENT_README.md").read_text(encoding="utf-8")
+    assert r".venv\Scripts\jupyter lab --LabApp.app_settings_dir=jupyterlab-settings" in windows
+
+
+def test_the_release_carries_them(tmp_path):
+    out = build.build_release(out=tmp_path / "release")
+    for name in ("overrides.json", "page_config.json"):
+        assert (out / "jupyterlab-settings" / name).read_bytes() == (SETTINGS / name).read_bytes()
+    assert (out / "binder" / "postBuild").is_file()
+
+
+def test_binder_installs_them(tmp_path):
+    """binder/postBuild, run as repo2docker runs it (from the repository's
+    root), copies both files into the environment's settings folder."""
+    script = ROOT / "binder" / "postBuild"
+    assert os.access(script, os.X_OK), "binder/postBuild must be executable"
+    prefix = tmp_path / "prefix"
+    subprocess.run([str(script)], cwd=ROOT, env={**os.environ, "NB_PYTHON_PREFIX": str(prefix)}, check=True, timeout=30)
+    for name in ("overrides.json", "page_config.json"):
+        assert (prefix / "share/jupyter/lab/settings" / name).read_bytes() == (SETTINGS / name).read_bytes()
+
+
+# ---------------------------------------------------------------- a real JupyterLab
+
+
+@contextlib.contextmanager
+def running_lab(tmp: Path, args: list[str], root: Path):
+    """Start `jupyter lab ARGS` in ``root``, headless, on 127.0.0.1 with a
+    token, with its own config, runtime and user-settings folders (so the
+    tester's own ~/.jupyter cannot change the outcome). Stopped by its pid."""
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "user-settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "JUPYTER_CONFIG_DIR": str(tmp / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"), "IPYTHONDIR": str(tmp / "ipython"),
+           "SYRIA_LESSON_ANSWERS": str(tmp / "answers"), "MPLBACKEND": "Agg"}
+    env.pop("SYRIA_LESSON_EDITION", None)
+    headless = ["--no-browser", "--ServerApp.open_browser=False", "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        headless.append("--allow-root")
+    log_path = tmp / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen([str(JUPYTER), "lab", *headless, *args], cwd=root, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        log.flush()
+                        pytest.fail("JupyterLab did not start:\n" + log_path.read_text(errors="replace")[-3000:])
+                    time.sleep(0.25)
+            yield {"url": url, "token": token}
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=5)
+
+
+def _get(lab, path: str):
+    with urllib.request.urlopen(f"{lab['url']}{path}?token={lab['token']}", timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _effective(lab, plugin: str) -> dict:
+    """A plugin's settings as JupyterLab applies them: the schema's defaults (which
+    overrides.json replaces) updated with the user's own settings (none here)."""
+    found = json.loads(_get(lab, f"/lab/api/settings/{plugin}"))
+    defaults = {key: spec.get("default") for key, spec in found["schema"]["properties"].items()}
+    return {**defaults, **(found.get("settings") or {})}
+
+
+def _page_config(lab) -> dict:
+    page = _get(lab, "/lab")
+    data = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S)
+    assert data, "no page config in /lab"
+    return json.loads(data.group(1))
+
+
+def _lesson_path(lab, name: str = "00_start_here.ipynb") -> str:
+    """Where lesson 00 is, from the server's root: given a notebook to open,
+    as `make lab` is, JupyterLab serves that notebook's folder."""
+    top = [item["name"] for item in json.loads(_get(lab, "/api/contents/"))["content"]]
+    return name if name in top else f"notebooks/{name}"
+
+
+def _copy_lessons(tmp: Path) -> Path:
+    root = tmp / "root"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("answers", ".ipynb_checkpoints"))
+    shutil.copytree(SETTINGS, root / "jupyterlab-settings")
+    return root
+
+
+def _needs_lab() -> None:
+    if not (Path(sys.executable).parent / "jupyter-lab").exists():
+        skip_or_fail("jupyter-lab is not installed in this environment")
+
+
+@pytest.fixture(scope="module")
+def make_lab(tmp_path_factory):
+    """JupyterLab as `make lab` starts it, on a temp copy of the lessons."""
+    _needs_lab()
+    tmp = tmp_path_factory.mktemp("make-lab")
+    root = _copy_lessons(tmp)
+    command = make_lab_command()
+    assert command[:2] == ["$(BIN)/jupyter", "lab"], command
+    args = [a.replace("$(CURDIR)", str(root)) for a in command[2:]]
+    assert not any("$(" in a for a in args), args
+    with running_lab(tmp, args, root) as lab:
+        yield lab
+
+
+def test_make_lab_reports_news_and_update_checks_off(make_lab):
+    settings = _effective(make_lab, NOTIFICATION)
+    assert {k: settings[k] for k in QUIET} == QUIET
+
+
+def test_make_lab_leaves_out_the_extension_manager_and_debugger(make_lab):
+    disabled = _page_config(make_lab)["disabledExtensions"]
+    assert DISABLED <= set(disabled), disabled
+
+
+def test_the_student_release_starts_quiet_too(tmp_path):
+    """The release's README command, run inside a built release: relative
+    settings path and all."""
+    _needs_lab()
+    release = build.build_release(out=tmp_path / "release")
+    args = release_lab_command()[2:]
+    with running_lab(tmp_path, args, release) as lab:
+        settings = _effective(lab, NOTIFICATION)
+        assert {k: settings[k] for k in QUIET} == QUIET
+        assert DISABLED <= set(_page_config(lab)["disabledExtensions"])
+
+
+def _toasts_after_opening(lab, wait_for_toast_ms: int) -> tuple[list[str], float]:
+    """Open lesson 00 as a student would; once the notifications plugin is up
+    (its bell is in the status bar), give the news prompt up to
+    ``wait_for_toast_ms`` to appear. Returns the toasts shown and the seconds
+    waited after the bell."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_context(viewport={"width": 1300, "height": 850}).new_page()
+            page.goto(f"{lab['url']}/lab/tree/{_lesson_path(lab)}?reset&token={lab['token']}", timeout=60_000)
+            page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+            page.locator(".jp-Notification-Status").wait_for(timeout=30_000)
+            bell = time.monotonic()
+            with contextlib.suppress(PlaywrightTimeout):
+                page.locator(TOAST).first.wait_for(timeout=wait_for_toast_ms)
+            return page.locator(TOAST).all_inner_texts(), time.monotonic() - bell
+        finally:
+            browser.close()
+
+
+def test_no_news_toast_when_a_student_opens_a_lesson(make_lab, tmp_path_factory):
+    missing = browser_missing_reason()
+    if missing:
+        skip_or_fail(missing)
+    # The control: the same lessons without the module's settings show the prompt.
+    # How soon after the bell it came sets how long to watch for it below.
+    tmp = tmp_path_factory.mktemp("lab-control")
+    with running_lab(tmp, [], _copy_lessons(tmp)) as control:
+        shown, seconds = in_own_thread(lambda: _toasts_after_opening(control, 30_000))
+    assert any(NEWS_PROMPT in t for t in shown), f"the control server showed no news prompt: {shown}"
+    watch = max(5.0, 4 * seconds)
+    toasts, _ = in_own_thread(lambda: _toasts_after_opening(make_lab, int(watch * 1000)))
+    assert toasts == [], f"`make lab` shows notifications (watched {watch:.0f} s; the control's came after {seconds:.1f} s): {toasts}"
