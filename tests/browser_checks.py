@@ -9,6 +9,7 @@ on a page that is wrong.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,6 +260,60 @@ class BrowserThread:
             self.run(stop)
         finally:
             self._pool.shutdown()
+
+
+@contextlib.contextmanager
+def running_lab(tmp: Path, args: list[str], root: Path, env: dict | None = None):
+    """Start `jupyter lab ARGS` in ``root``, headless, on 127.0.0.1 with a
+    token, with its own config, runtime and user-settings folders (so the
+    tester's own ~/.jupyter cannot change the outcome), and ``env`` on top.
+    Every wait is bounded; the server is stopped by its process group."""
+    import secrets
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import pytest
+
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "user-settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "JUPYTER_CONFIG_DIR": str(tmp / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"), "IPYTHONDIR": str(tmp / "ipython"),
+           "SYRIA_LESSON_ANSWERS": str(tmp / "answers"), "MPLBACKEND": "Agg", **(env or {})}
+    env.pop("SYRIA_LESSON_EDITION", None)
+    headless = ["--no-browser", "--ServerApp.open_browser=False", "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        headless.append("--allow-root")
+    log_path = tmp / "server.log"
+    with log_path.open("wb") as log:
+        jupyter = Path(sys.executable).parent / "jupyter"
+        server = subprocess.Popen([str(jupyter), "lab", *headless, *args], cwd=root, env=env,
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        log.flush()
+                        pytest.fail("JupyterLab did not start:\n" + log_path.read_text(errors="replace")[-3000:])
+                    time.sleep(0.25)
+            yield {"url": url, "token": token, "log": log_path}
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=5)
 
 
 def free_port() -> int:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from syria_lesson import build
+from syria_lesson import build, session
 
 
 @pytest.fixture(scope="session")
@@ -12,3 +12,12 @@ def handouts(tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
     build.build_handouts(out=out)
     return out
+
+
+@pytest.fixture
+def kernel(tmp_path, monkeypatch):
+    """A fresh kernel's session (no student yet), saving into a temporary answers folder."""
+    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
+    fresh = session.Session()
+    monkeypatch.setattr(session, "SESSION", fresh)
+    return fresh

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from syria_lesson import kinds, questions, reveal, session
+from syria_lesson import kinds, questions, reveal
 from syria_lesson.data import load_all
 from syria_lesson.kinds.forecast import parse
 
@@ -22,12 +22,9 @@ def classify_question():
 
 
 @pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    fresh.start("Tess")
-    return fresh
+def student(kernel):
+    kernel.start("Tess")
+    return kernel
 
 
 def find(widget, kind):
@@ -43,7 +40,7 @@ def button(view, label):
     return next(b for b in find(view.widget, w.Button) if b.description == label)
 
 
-def test_a_wrong_sort_nudges_without_giving_the_answer_then_explains(kernel):
+def test_a_wrong_sort_nudges_without_giving_the_answer_then_explains(student):
     import ipywidgets as w
 
     view = questions.QuestionView(classify_question())
@@ -59,7 +56,7 @@ def test_a_wrong_sort_nudges_without_giving_the_answer_then_explains(kernel):
     assert "“associates”: vague." in view.feedback_box.value
 
 
-def test_a_right_sort_explains_and_the_vague_words_are_saved(kernel):
+def test_a_right_sort_explains_and_the_vague_words_are_saved(student):
     import ipywidgets as w
 
     view = questions.QuestionView(classify_question())
@@ -67,11 +64,11 @@ def test_a_right_sort_explains_and_the_vague_words_are_saved(kernel):
     find(view.widget, w.Checkbox)[0].value = True
     button(view, "Check").click()
     assert view.feedback_box.value.count("Right.") == 1 and "which a reader can check" in view.feedback_box.value
-    saved = kernel.book.get("t_classify")
+    saved = student.book.get("t_classify")
     assert saved["kind"] == "Reported fact" and saved["vague"] == ["associates"] and saved["correct"]
 
 
-def test_matching_gives_feedback_per_item_and_reveals_after_two_tries(kernel):
+def test_matching_gives_feedback_per_item_and_reveals_after_two_tries(student):
     import ipywidgets as w
 
     content = load_all()
@@ -101,7 +98,7 @@ def test_a_forecast_is_a_number_from_0_to_100_or_a_plain_message(typed, number, 
     assert got == number and (why is None if problem is None else problem in why)
 
 
-def test_a_forecast_typed_as_text_is_saved_as_not_a_number_and_said(kernel):
+def test_a_forecast_typed_as_text_is_saved_as_not_a_number_and_said(student):
     import ipywidgets as w
 
     q = {"id": "t_forecast", "kind": "forecast", "level": "evaluate", "minutes": 1, "lesson": "04", "tier": "core",
@@ -111,14 +108,14 @@ def test_a_forecast_typed_as_text_is_saved_as_not_a_number_and_said(kernel):
     reason.value = "Because of the Astana talks"
     number.value = "likely"
     assert "is not a number" in view.status.value and "Saved for Tess" in view.status.value
-    saved = kernel.book.get("t_forecast")
+    saved = student.book.get("t_forecast")
     assert saved["probability"] is None and saved["reason"] == "Because of the Astana talks"
     assert not kinds.get("forecast").is_answered(q, saved)
     number.value = "35"
-    assert kernel.book.get("t_forecast")["probability"] == 35
+    assert student.book.get("t_forecast")["probability"] == 35
 
 
-def test_a_cell_prediction_shows_the_table_only_after_the_student_commits(kernel):
+def test_a_cell_prediction_shows_the_table_only_after_the_student_commits(student):
     import ipywidgets as w
 
     content = load_all()
@@ -144,7 +141,7 @@ def test_the_answer_is_not_always_in_the_same_place():
     assert max(positions.values()) <= 0.4 * total, positions
 
 
-def test_our_reading_waits_for_the_students_answers(kernel, monkeypatch):
+def test_our_reading_waits_for_the_students_answers(student, monkeypatch):
     shown = []
     monkeypatch.setattr(reveal, "show", lambda widget, html, text: shown.append((widget, str(html))))
     qid = "d04_promising_step"
@@ -155,7 +152,7 @@ def test_our_reading_waits_for_the_students_answers(kernel, monkeypatch):
     view = questions.QuestionView(load_all().question(qid))
     find(view.widget, __import__("ipywidgets").Textarea)[0].value = "My own reading first"
     assert "SECRET READING" in panel.value
-    kernel.start("Someone Else")  # a new student has not answered: it hides again
+    student.start("Someone Else")  # a new student has not answered: it hides again
     assert "SECRET READING" not in panel.value
 
 

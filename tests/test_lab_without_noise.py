@@ -18,10 +18,8 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -29,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
+from browser_checks import browser_missing_reason, in_own_thread, launch, running_lab, skip_or_fail
 
 from syria_lesson import build
 
@@ -97,49 +95,6 @@ def test_binder_installs_them(tmp_path):
 
 
 # ---------------------------------------------------------------- a real JupyterLab
-
-
-@contextlib.contextmanager
-def running_lab(tmp: Path, args: list[str], root: Path):
-    """Start `jupyter lab ARGS` in ``root``, headless, on 127.0.0.1 with a
-    token, with its own config, runtime and user-settings folders (so the
-    tester's own ~/.jupyter cannot change the outcome). Stopped by its pid."""
-    port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp / "user-settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "JUPYTER_CONFIG_DIR": str(tmp / "config"),
-           "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"), "IPYTHONDIR": str(tmp / "ipython"),
-           "SYRIA_LESSON_ANSWERS": str(tmp / "answers"), "MPLBACKEND": "Agg"}
-    env.pop("SYRIA_LESSON_EDITION", None)
-    headless = ["--no-browser", "--ServerApp.open_browser=False", "--ServerApp.ip=127.0.0.1",
-                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        headless.append("--allow-root")
-    log_path = tmp / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen([str(JUPYTER), "lab", *headless, *args], cwd=root, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
-                    break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        log.flush()
-                        pytest.fail("JupyterLab did not start:\n" + log_path.read_text(errors="replace")[-3000:])
-                    time.sleep(0.25)
-            yield {"url": url, "token": token}
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=5)
 
 
 def _get(lab, path: str):

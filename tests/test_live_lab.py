@@ -14,22 +14,15 @@ process group, and is always stopped by its pid.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import secrets
 import shutil
-import signal
-import subprocess
 import sys
-import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from browser_checks import BrowserThread, browser_missing_reason, free_port, skip_or_fail
+from browser_checks import BrowserThread, browser_missing_reason, running_lab, skip_or_fail
 from leaks import broken_render_markers
 
 from syria_lesson import build
@@ -75,42 +68,9 @@ def lab(tmp_path_factory):
         target = settings_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
-    port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "SYRIA_LESSON_ANSWERS": str(answers_dir), "MPLBACKEND": "Agg",
-           "JUPYTERLAB_SETTINGS_DIR": str(settings_dir), "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
-           "JUPYTER_CONFIG_DIR": str(tmp / "config"), "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
-           "IPYTHONDIR": str(tmp / "ipython")}
-    env.pop("SYRIA_LESSON_EDITION", None)
-    log = open(tmp / "server.log", "wb")  # noqa: SIM115 - closed in the finally below
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter-lab"), "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root}", "--LabApp.news_url=", "--ServerApp.open_browser=False"]
-        + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.flush()
-                    pytest.fail("JupyterLab did not start:\n" + (tmp / "server.log").read_text(errors="replace")[-3000:])
-                time.sleep(0.25)
-        yield {"url": url, "token": token, "answers": answers_dir, "log": tmp / "server.log"}
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=5)
-        log.close()
+    with running_lab(tmp, [f"--ServerApp.root_dir={root}", "--LabApp.news_url="], root,
+                     env={"SYRIA_LESSON_ANSWERS": str(answers_dir), "JUPYTERLAB_SETTINGS_DIR": str(settings_dir)}) as lab:
+        yield {**lab, "answers": answers_dir}
 
 
 def open_notebook(page, lab, name: str) -> None:

@@ -10,15 +10,6 @@ from syria_lesson import answers, positions, questions, session
 from syria_lesson.data import load_all
 
 
-@pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    """A fresh kernel's session, saving into a temporary answers folder."""
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    return fresh
-
-
 def find(widget, kind):
     """All descendants of a widget of one class, depth first."""
     found = [widget] if isinstance(widget, kind) else []
