@@ -58,7 +58,7 @@ def _main_labels(ax, govs, zones) -> None:
                     arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.8, "shrinkA": 2, "shrinkB": 0})
     draw.text(ax, PALESTINE_LABEL[0], PALESTINE_LABEL[1] + 0.1, "Palestinian territories:\nWest Bank, Gaza",
               size=9.5, color="#555555", ha="center", va="bottom")
-    draw.text(ax, 39.6, 34.55, "SYRIA", size=14, color="#222222", ha="center", weight="bold", ground=None)
+    draw.text(ax, 38.85, 34.85, "SYRIA", size=14, color="#222222", ha="center", weight="bold", ground=None)
     for label, lon, lat in GOVERNORATE_LABELS.values():
         draw.text(ax, lon, lat, label, size=9.5, color="#666666", style="italic", ha="center", va="center")
     for zone in zones["zones"]:
