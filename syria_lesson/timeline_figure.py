@@ -40,7 +40,10 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
 
     tracks = [t for t in TRACK_LABELS if any(e["track"] == t for e in events)]
     lane = {t: len(tracks) - 1 - i for i, t in enumerate(tracks)}
-    fig, ax = plt.subplots(figsize=(11, 1.25 * len(tracks) + 1.8))
+    # A lane needs room for a few stacked labels; with many threads a lane is a little lower.
+    lane_height = 1.25 if len(tracks) <= 7 else 0.95
+    height = lane_height * len(tracks) + 1.8
+    fig, ax = plt.subplots(figsize=(11, height))
     first = min(date_start(e["date"]) for e in events)
     last = max(date_start(e["date"]) for e in events)
     span = max((last - first).days, 1)
@@ -85,8 +88,9 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     handles.append(Line2D([], [], linestyle="", marker="o", markersize=9, markerfacecolor="#777777",
                           markeredgecolor="black", markeredgewidth=1.6,
                           label="Filled, black outline, bold number: the article names or alludes to it"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=9.5, frameon=False)
-    fig.tight_layout()
+    # The legend sits under the axis labels at a fixed distance in inches, whatever the figure's height.
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=9.5, frameon=False)
+    fig.tight_layout(rect=(0, 1.0 / height, 1, 1))
     return fig, drawn
 
 
