@@ -1,5 +1,6 @@
-"""The teacher's view of a class: read a folder of students' answer files and
-show counts, distributions and answers side by side."""
+"""The teacher's view of a class: read a folder of students' answer files (or
+their exports, as ``python -m syria_lesson.collect`` gathers them) and show
+counts, distributions and answers side by side."""
 
 from __future__ import annotations
 
@@ -11,9 +12,23 @@ from .display import esc, show_figure, show_html, table
 from .questions import answer_text, is_answered
 
 
+def read_student_file(path: Path) -> dict:
+    """A student's answers file, or the .json that "Export my answers" writes
+    (format syria-lesson-export); ValueError, naming the file, if neither."""
+    from .collect import Unreadable, read_export
+
+    try:
+        return read_answer_file(path)
+    except ValueError as not_answers:
+        try:
+            return read_export(Path(path).read_bytes(), Path(path).name)
+        except (OSError, Unreadable):
+            raise not_answers from None
+
+
 def read_class(folder: Path) -> tuple[list[dict], list[str]]:
-    """Every readable answers file in ``folder``, and a message for each file
-    that was skipped. One bad file never stops the rest."""
+    """Every readable answers file (or export) in ``folder``, and a message for
+    each file that was skipped. One bad file never stops the rest."""
     folder = Path(folder)
     students, problems = [], []
     for path in sorted(folder.glob("*")):
@@ -24,7 +39,7 @@ def read_class(folder: Path) -> tuple[list[dict], list[str]]:
                 problems.append(f"{path.name}: skipped, not a .json answers file")
             continue
         try:
-            students.append(read_answer_file(path))
+            students.append(read_student_file(path))
         except ValueError as err:
             problems.append(f"{err}; skipped (the file is left as it is)")
     return students, problems
