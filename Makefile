@@ -8,13 +8,15 @@
 #   make release    the student release (no instructor material) in build/student-release/
 #   make lite       a JupyterLite site of the student release in build/lite/
 #   make benchmark  time the notebooks, the handout build and the tests
+#   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
-.PHONY: lab test handouts notebooks figures release lint clean a11y-tools lite benchmark
+.PHONY: lab test handouts notebooks figures release lint clean a11y-tools lite benchmark \
+        hub-env hub-tools hub-try
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +24,7 @@ $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(RUN) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt classroom/requirements-hub.txt
 	$(RUN) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -40,8 +42,38 @@ a11y-tools:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(AXE); \
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
-test: $(VENV)/.dev a11y-tools
-	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
+# The classroom hub (classroom/README.md). Its environment serves every
+# student's account, so it is built from a Python that every account can run
+# (/usr/bin/python3 where there is one: a Python under /root, as pyenv's is,
+# cannot serve other accounts). It holds the hub, nbgitpuller, the module's
+# requirements, and the quiet JupyterLab settings (overrides.json).
+HUB_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo $(PYTHON))
+HUB_VENV   := .venv-hub
+HUB_LAB_SETTINGS := $(HUB_VENV)/share/jupyter/lab/settings
+$(HUB_VENV)/.hub: requirements.txt classroom/requirements-hub.txt pyproject.toml classroom/lab-settings/overrides.json
+	$(HUB_PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet -r requirements.txt -r classroom/requirements-hub.txt
+	mkdir -p $(HUB_LAB_SETTINGS) && cp classroom/lab-settings/overrides.json $(HUB_LAB_SETTINGS)/overrides.json
+	touch $@
+
+hub-env: $(HUB_VENV)/.hub
+
+# The proxy JupyterHub puts in front of everything (configurable-http-proxy, from npm).
+CHP := classroom/node_modules/.bin/configurable-http-proxy
+$(CHP): classroom/package.json classroom/package-lock.json
+	cd classroom && npm ci --no-audit --no-fund --silent
+	touch $@
+
+hub-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(CHP); \
+	else echo "npm not found: the hub test needs configurable-http-proxy (Debian: apt-get install -y nodejs npm; then make hub-tools)"; fi
+
+hub-try: $(VENV)/.dev hub-env hub-tools
+	$(RUN) classroom/local_hub.py
+
+test: $(VENV)/.dev a11y-tools hub-env hub-tools
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py classroom
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
 
@@ -64,7 +96,7 @@ release: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build release
 
 lint: $(VENV)/.dev
-	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py classroom
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 
 clean:
