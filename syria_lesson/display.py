@@ -18,11 +18,15 @@ notebook opened before it is run shows the static face, never an error.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
+import json
 from typing import Any
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+SAVED_DPI = 150  # the figures in figures/ (make figures)
+FIGURE_KEY = "syria-lesson-drawn-from"  # PNG text: a hash of what a saved figure was drawn from
 
 
 def esc(value: Any) -> str:
@@ -113,25 +117,66 @@ def figure_png(fig, dpi: int = 110) -> bytes:
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    return _palette_png(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+
+
+def _palette_png(image) -> bytes:
+    from PIL import Image
+
     palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     palette.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
-def show_figure(fig, alt: str, caption: str = "") -> None:
-    """Show a matplotlib figure with its alt text.
+def drawn_from(*parts: Any) -> str:
+    """A short hash of what a figure is drawn from (its data, and the code
+    that draws it), stored in the saved PNG so that a lesson can tell whether
+    figures/ shows what it would draw."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes)
+                      else json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def saved_figure_png(path, key: str, dpi: int = 110) -> bytes | None:
+    """The figure that ``make figures`` saved at ``path``, at the size and in
+    the colours ``figure_png`` gives, if it was drawn from ``key``; None if it
+    was not (or cannot be read): then the lesson draws it. Showing the saved
+    figure spares a lesson's kernel matplotlib (about 50 MB and a second)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as saved:
+            if getattr(saved, "text", {}).get(FIGURE_KEY) != key:
+                return None
+            image = saved.convert("RGB")
+    except OSError:
+        return None
+    scale = dpi / SAVED_DPI
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return _palette_png(image.resize(size, Image.Resampling.LANCZOS))
+
+
+def show_png(png: bytes, alt: str, caption: str = "") -> None:
+    """Show a PNG figure with its alt text.
 
     The alt text travels as image metadata, which the handout template writes
     into the ``alt`` attribute; the caption is shown below the figure.
     """
-    import matplotlib.pyplot as plt
     from IPython.display import display
 
-    png = base64.b64encode(figure_png(fig)).decode("ascii")
-    display({"image/png": png, "text/plain": f"[Figure] {alt}"}, raw=True,
+    display({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"[Figure] {alt}"}, raw=True,
             metadata={"image/png": {"alt": alt}})
-    plt.close(fig)
     if caption:
         show_html(f'<p class="sl-caption">{esc(caption)}</p>', caption)
+
+
+def show_figure(fig, alt: str, caption: str = "") -> None:
+    """Show a matplotlib figure with its alt text (see ``show_png``)."""
+    import matplotlib.pyplot as plt
+
+    png = figure_png(fig)
+    plt.close(fig)
+    show_png(png, alt, caption)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .display import esc, link, plain_table, show, show_figure, show_html, table
+from pathlib import Path
+
+from . import paths
+from .display import FIGURE_KEY, drawn_from, esc, link, plain_table, saved_figure_png, show, show_figure, show_html, show_png, table
 
 # Each stance has a word, a symbol and a colour: print and colour-blind
 # readers get the word and the symbol; the colour only repeats them.
@@ -109,8 +112,23 @@ def alt_text() -> str:
             + ("The Trump White House and Russia differ on: " + ", ".join(gaps) + "." if gaps else ""))
 
 
+def figure_key() -> str:
+    """What the matrix figure is drawn from: actors, topics, every cell, and this module's code."""
+    content = _content()
+    cells = [[a["id"], t["id"], content.position(a["id"], t["id"])["stance_code"],
+              content.position(a["id"], t["id"])["basis"]] for a in content.actors for t in content.topics]
+    return drawn_from([[a["id"], a["short_name"]] for a in content.actors],
+                      [[t["id"], t["title"]] for t in content.topics], cells, Path(__file__).read_bytes())
+
+
 def show_figure_matrix() -> None:
-    show_figure(figure(), alt_text(), caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
+    caption = "Figure: the actor–position matrix. Also saved as figures/positions.png."
+    # The saved figure, when figures/ is current: the same picture, without matplotlib in the kernel.
+    png = saved_figure_png(paths.figures_dir() / "positions.png", figure_key())
+    if png is not None:
+        show_png(png, alt_text(), caption)
+        return
+    show_figure(figure(), alt_text(), caption=caption)
 
 
 def save_figure(folder) -> None:
@@ -120,7 +138,8 @@ def save_figure(folder) -> None:
     import matplotlib.pyplot as plt
 
     fig = figure()
-    fig.savefig(folder / "positions.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(folder / "positions.png", dpi=150, bbox_inches="tight",
+                metadata={"Software": None, FIGURE_KEY: figure_key()})
     with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
         fig.savefig(folder / "positions.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)

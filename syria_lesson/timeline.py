@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import Path
 
 from . import paths
-from .display import esc, link, plain_table, show, show_figure, show_html, table
+from .display import FIGURE_KEY, drawn_from, esc, link, plain_table, saved_figure_png, show, show_figure, show_html, show_png, table
 from .validate import date_start
 
 ARTICLE_DATE = dt.date(2017, 11, 17)
@@ -190,6 +191,13 @@ def figure_events(name: str, events: list[dict]) -> list[dict]:
     return chosen
 
 
+def figure_key(chosen: list[dict], numbers: dict[str, int], title: str) -> str:
+    """What a timeline figure is drawn from: its events, their numbers, its
+    title, and this module's code."""
+    clean = [{k: v for k, v in e.items() if k != "_row"} for e in chosen]
+    return drawn_from(clean, {e["id"]: numbers.get(e["id"]) for e in chosen}, title, Path(__file__).read_bytes())
+
+
 def save_figures(events: list[dict]) -> dict:
     """Write every timeline figure to figures/ as PNG and SVG, and a manifest
     that lets a test check the files are current with the data."""
@@ -205,7 +213,8 @@ def save_figures(events: list[dict]) -> dict:
     for name, (title, _, _) in FIGURES.items():
         chosen = figure_events(name, events)
         fig, drawn = figure(chosen, numbers, title)
-        fig.savefig(folder / f"{name}.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(folder / f"{name}.png", dpi=150, bbox_inches="tight",
+                    metadata={"Software": None, FIGURE_KEY: figure_key(chosen, numbers, title)})
         with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
             fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
         plt.close(fig)
@@ -224,10 +233,15 @@ def show_timeline(name: str = "timeline_2012_2018") -> None:
     numbers = number_events(events)
     chosen = figure_events(name, events)
     title = FIGURES[name][0]
+    alt = alt_text(chosen, numbers, title)
+    caption = f"Figure: {title}. Numbers refer to the event table. Also saved as figures/{name}.png and .svg."
+    # The saved figure, when figures/ is current: the same picture, without matplotlib in the kernel.
+    png = saved_figure_png(paths.figures_dir() / f"{name}.png", figure_key(chosen, numbers, title))
+    if png is not None:
+        show_png(png, alt, caption)
+        return
     fig, _ = figure(chosen, numbers, title)
-    show_figure(fig, alt_text(chosen, numbers, title),
-                caption=f"Figure: {title}. Numbers refer to the event table. "
-                        f"Also saved as figures/{name}.png and .svg.")
+    show_figure(fig, alt, caption)
 
 
 TABLE_COLUMNS = [("no", "No."), ("when", "Date (which date)"), ("title_html", "Event"),
