@@ -52,6 +52,15 @@ def port_taken(port: int) -> bool:
     return False
 
 
+def reachable_by_everyone(path: Path) -> bool:
+    """Whether other accounts could run a file at ``path``: every folder on
+    the way lets others through (a Python under /root, as pyenv's is, does not)."""
+    import stat
+
+    path = Path(path).resolve()
+    return all(os.stat(p).st_mode & stat.S_IXOTH for p in [path, *path.parents])
+
+
 def tools_missing(env: Path = HUB_ENV) -> str | None:
     """Why a hub cannot start here (one line that says how to fix it), or None."""
     if not (Path(env) / "bin" / "jupyterhub").exists():

@@ -34,7 +34,6 @@ import re
 import secrets
 import shutil
 import socket
-import stat
 import subprocess
 import sys
 import tempfile
@@ -67,12 +66,6 @@ NO_EXPORT_STUDENT = "dan"  # logs in, never exports
 BROKEN_STUDENT = "broken"  # whose home cannot be made: the spawn fails
 UPDATE_LINE = "Update for the class: read lesson 05 before Friday."
 STATE: dict = {}  # what one step leaves for the next
-
-
-def reachable_by_everyone(path: Path) -> bool:
-    """Whether another account could run files under ``path`` (every folder on the way is o+x)."""
-    path = path.resolve()
-    return all(os.stat(p).st_mode & stat.S_IXOTH for p in [path, *path.parents])
 
 
 def run(command: list[str], cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -109,7 +102,7 @@ def hub():
     gitconfig.write_text(f"[safe]\n\tdirectory = {served}\n\tdirectory = {served}/.git\n", encoding="utf-8")
     os.chmod(gitconfig, 0o644)
 
-    own_accounts = os.geteuid() == 0 and reachable_by_everyone(local_hub.HUB_ENV / "bin" / "python")
+    own_accounts = os.geteuid() == 0 and local_hub.reachable_by_everyone(local_hub.HUB_ENV / "bin" / "python")
     prefix = f"sl{secrets.token_hex(2)}-"
     settings = {"SYSTEM_USER": prefix + "{username}" if own_accounts else ""}
     # A port that is taken, to see the harness pick another.
