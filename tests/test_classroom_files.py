@@ -113,3 +113,15 @@ def test_the_image_context_is_the_student_release_and_the_classroom_settings():
     for used in re.findall(r"(?:-r |cp )((?:classroom/)?[\w./-]+)", dockerfile):
         assert (context / used).exists(), f"the Dockerfile uses {used}, which is not in the build context"
     assert (context / "notebooks" / "04_discussion.ipynb").exists() and (context / "syria_lesson").is_dir()
+
+
+def sizing_lines(text: str) -> list[tuple[int, float, int]]:
+    return [(int(n), float(gb), int(cores)) for n, gb, cores in
+            re.findall(r"a class of\s+(\d+) needs about\s+([\d.]+) GB of memory and\s+(\d+) cores?", text)]
+
+
+def test_the_admin_guide_quotes_the_measured_sizing_table():
+    measured = json.loads((CLASSROOM / "sizing.json").read_text(encoding="utf-8"))
+    table = [(row["students"], float(row["memory_gb"]), row["cores"]) for row in measured["sizing"]]
+    quoted = sizing_lines((CLASSROOM / "README.md").read_text(encoding="utf-8"))
+    assert table and quoted == table, f"classroom/README.md quotes {quoted}, classroom/sizing.json says {table}"
