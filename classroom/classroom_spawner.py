@@ -155,6 +155,12 @@ class ClassroomSpawner(LocalProcessSpawner):
         env["SHELL"] = "/bin/bash"
         return env
 
+    def get_args(self):
+        args = super().get_args()
+        if os.geteuid() == 0 and not self.as_root:
+            args.append("--allow-root")  # one account for everyone, and that account is root
+        return args
+
     async def move_certs(self, paths):
         return paths  # internal TLS is not used on one machine
 

@@ -102,7 +102,8 @@ def hub():
     gitconfig.write_text(f"[safe]\n\tdirectory = {served}\n\tdirectory = {served}/.git\n", encoding="utf-8")
     os.chmod(gitconfig, 0o644)
 
-    own_accounts = os.geteuid() == 0 and local_hub.reachable_by_everyone(local_hub.HUB_ENV / "bin" / "python")
+    own_accounts = (os.geteuid() == 0 and local_hub.reachable_by_everyone(local_hub.HUB_ENV / "bin" / "python")
+                    and not os.environ.get("SYRIA_HUB_ONE_ACCOUNT"))  # set it to try the one-account fallback
     prefix = f"sl{secrets.token_hex(2)}-"
     settings = {"SYSTEM_USER": prefix + "{username}" if own_accounts else ""}
     # A port that is taken, to see the harness pick another.
@@ -273,6 +274,24 @@ def test_three_students_pull_run_answer_and_export(hub):
         exported = copy_of_lessons(hub, user) / "notebooks" / "answers" / "export"
         assert sorted(p.suffix for p in exported.iterdir()) in ([".html", ".md"], [".html", ".json", ".md"]), \
             sorted(exported.iterdir())
+
+
+def lab_setting(hub, user: str, plugin: str) -> dict:
+    """A plugin's settings as the student's JupyterLab gets them: the schema's
+    defaults (which overrides.json changes), then the student's own."""
+    model = hub.api("GET", f"/user/{user}/lab/api/settings/{plugin}")
+    values = {key: prop.get("default") for key, prop in model["schema"].get("properties", {}).items()}
+    values.update(model.get("settings") or {})
+    return values
+
+
+def test_every_students_lab_is_quiet(hub):
+    """The settings overrides.json (installed into the hub's environment by make hub-env) holds."""
+    for user in STUDENTS:
+        notification = lab_setting(hub, user, "@jupyterlab/apputils-extension:notification")
+        assert notification["fetchNews"] == "false" and notification["checkForUpdates"] is False, notification
+        assert lab_setting(hub, user, "@jupyterlab/notebook-extension:tracker")["kernelShutdown"] is True
+        assert lab_setting(hub, user, "@jupyterlab/extensionmanager-extension:plugin")["enabled"] is False
 
 
 def answer_files(folder: Path) -> list[Path]:
