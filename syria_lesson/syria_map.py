@@ -205,14 +205,25 @@ def alt_text() -> str:
 # ---------------------------------------------------------------- notebook and files
 
 
+def figure_key() -> str:
+    """What the map is drawn from: its data files and the drawing code."""
+    from . import paths
+    from .display import code_of, drawn_from
+
+    data = paths.data_dir()
+    files = [data / "map_places.csv", data / "map_zones.yaml", *sorted((data / "map").glob("*.json"))]
+    return drawn_from(*(f.read_bytes() for f in files if f.exists()), code_of("syria_map", "map_draw", "geo"))
+
+
 def show_map(caption: str | None = None) -> None:
-    """The map in a notebook, with its alt text (see ``display.show_figure``)."""
-    from .display import show_figure
+    """The map in a notebook, with its alt text (see ``display.show_saved``)."""
+    from . import paths
+    from .display import show_saved
 
     if caption is None:
         caption = (f"Figure: {TITLE}. Zones are schematic and approximate. "
                    f"Also saved as figures/{FIGURE_NAME}.png and .svg.")
-    show_figure(figure(), alt_text(), caption=caption)
+    show_saved(paths.figures_dir() / f"{FIGURE_NAME}.png", figure_key(), figure, alt_text(), caption=caption)
 
 
 def save_figure(folder) -> None:
@@ -223,10 +234,10 @@ def save_figure(folder) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .display import figure_png
+    from .display import save_png
 
     fig = figure()
-    (folder / f"{FIGURE_NAME}.png").write_bytes(figure_png(fig, dpi=150))
+    save_png(fig, folder / f"{FIGURE_NAME}.png", figure_key())
     with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
         fig.savefig(folder / f"{FIGURE_NAME}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)

@@ -94,17 +94,18 @@ def relied_on(event: dict) -> bool:
 
 def show_timeline(name: str = "timeline_2012_2018") -> None:
     """One of the timeline figures (``data/module.yaml``), with its alt text."""
+    from . import paths
     from .data import load_all
-    from .display import show_figure
-    from .timeline_figure import alt_text, figure, figure_events, figures
+    from .display import show_saved
+    from .timeline_figure import alt_text, figure, figure_events, figure_key, figures
 
     events = load_all().events
     numbers = number_events(events)
     chosen = figure_events(name, events)
     title = figures()[name]["title"]
-    fig, _ = figure(chosen, numbers, title)
-    show_figure(fig, alt_text(chosen, numbers, title),
-                caption=f"Figure: {title}. Numbers refer to the event table. Also saved as figures/{name}.png and .svg.")
+    show_saved(paths.figures_dir() / f"{name}.png", figure_key(chosen, numbers, title),
+               lambda: figure(chosen, numbers, title)[0], alt_text(chosen, numbers, title),
+               caption=f"Figure: {title}. Numbers refer to the event table. Also saved as figures/{name}.png and .svg.")
 
 
 TABLE_COLUMNS = [("no", "No."), ("when", "Date (which date)"), ("title_html", "Event"),

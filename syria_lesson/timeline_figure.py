@@ -111,6 +111,15 @@ def alt_text(events: list[dict], numbers: dict[str, int], title: str) -> str:
     return text
 
 
+def figure_key(chosen: list[dict], numbers: dict[str, int], title: str) -> str:
+    """What a timeline figure is drawn from: its events, their numbers, its title, and the drawing code."""
+    from .display import code_of, drawn_from
+
+    clean = [{k: v for k, v in e.items() if k != "_row"} for e in chosen]
+    return drawn_from(clean, {e["id"]: numbers.get(e["id"]) for e in chosen}, title,
+                      code_of("timeline_figure", "timeline"))
+
+
 def data_hash(events: list[dict]) -> str:
     clean = [{k: v for k, v in e.items() if k != "_row"} for e in events]
     return hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -144,6 +153,8 @@ def save_figures(events: list[dict]) -> dict:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from .display import save_png
+
     numbers = number_events(events)
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -152,7 +163,7 @@ def save_figures(events: list[dict]) -> dict:
         title = spec["title"]
         chosen = figure_events(name, events)
         fig, drawn = figure(chosen, numbers, title)
-        fig.savefig(folder / f"{name}.png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+        save_png(fig, folder / f"{name}.png", figure_key(chosen, numbers, title))
         with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
             fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
         plt.close(fig)

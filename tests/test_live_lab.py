@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from browser_checks import BrowserThread, browser_missing_reason, running_lab, skip_or_fail
+from lab_pages import PANEL, errors_shown, menu, run_all, wait_until_run
 from leaks import broken_render_markers
 
 from syria_lesson import build
@@ -34,8 +35,6 @@ LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
 DISCUSSION = "04_discussion.ipynb"
 ANSWER = "Deconfliction worked because both militaries needed it (live test ✓)"
 STUDENT = "Live Test Student"
-PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-ERROR_TEXT = re.compile(r"Traceback|\b\w+Error\b")
 
 # JupyterLab user settings for the test server: every cell in the DOM (no
 # windowing), no autosave, no news or update pop-ups over the notebook.
@@ -86,38 +85,6 @@ def open_notebook(page, lab, name: str) -> None:
         except Exception:
             if attempt == 2:
                 raise
-
-
-def menu(page, top: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{top}$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}")).first.click()
-
-
-def wait_until_run(page, timeout: float = 90) -> None:
-    """Every code cell of the open notebook has run and the kernel is idle."""
-    page.wait_for_function(
-        """panel => {
-            const p = document.querySelector(panel);
-            if (!p) return false;
-            const prompts = [...p.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(e => e.textContent);
-            return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t))
-                && p.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']") !== null;
-        }""", arg=PANEL, timeout=timeout * 1000, polling=250)
-
-
-def run_all(page) -> None:
-    """Clear the saved outputs (and execution counts, so we can tell when the
-    run is over), show the inputs' prompts, then Run > Run All Cells."""
-    menu(page, "Edit", "Clear Outputs of All Cells")
-    menu(page, "View", "Expand All Code")
-    menu(page, "Run", "Run All Cells")
-    wait_until_run(page)
-
-
-def errors_shown(page) -> list[str]:
-    texts = page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
-                         f"{PANEL} .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
-    return [t[:500] for t in texts if ERROR_TEXT.search(t)]
 
 
 @pytest.fixture(scope="module")

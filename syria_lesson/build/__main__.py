@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=COMMANDS)
     parser.add_argument("--out", type=Path, default=None, help="where to write (handouts, worksheets, release)")
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](args.out) or 0
+    result = COMMANDS[args.command](args.out)
+    return result if isinstance(result, int) else 0  # the builders return what they wrote
 
 
 if __name__ == "__main__":

@@ -1,0 +1,125 @@
+"""The teacher's collect command (syria_lesson.collect) on a folder of
+students' homes: it takes every export, skips and names what it cannot read,
+never stops on one, and the class view reads what it wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from syria_lesson import answers, classroom, collect
+
+LESSONS = "syria-lesson"  # nbgitpuller clones into ~/<repository name>
+
+
+def export_doc(name: str, text: str) -> dict:
+    """An export in the format DESIGN.md gives ("Answers and exports")."""
+    return {"format": "syria-lesson-export", "version": 1, "student": name, "exported": "2026-12-01T10:00:00+00:00",
+            "answers": {"d04_single_result": {"lesson": "04", "prompt": "What single result...", "value": text,
+                                              "text": text, "saved": "2026-12-01T09:59:00+00:00"}}}
+
+
+def lessons(homes: Path, account: str) -> Path:
+    folder = homes / account / LESSONS / "notebooks" / "answers"
+    (folder / "export").mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def homes(tmp_path) -> Path:
+    homes = tmp_path / "homes"
+    # ana: the .json export (and the human copies)
+    ana = lessons(homes, "ana")
+    stem = answers.file_stem("Ana López")
+    (ana / "export" / f"{stem}-answers.json").write_text(json.dumps(export_doc("Ana López", "Deconfliction.")),
+                                                          encoding="utf-8")
+    (ana / "export" / f"{stem}-answers.md").write_text("# Answers\n", encoding="utf-8")
+    (ana / "export" / f"{stem}-answers.html").write_text("<p>Answers</p>", encoding="utf-8")
+    # ben: lessons that export only .md/.html; his saved answers file stands in
+    ben = lessons(homes, "ben")
+    book = answers.AnswerBook("Ben Okafor", ben)
+    book.save("d04_single_result", "Nothing new.")
+    stem = answers.file_stem("Ben Okafor")
+    (ben / "export" / f"{stem}-answers.md").write_text("# Answers\n", encoding="utf-8")
+    (ben / "export" / f"{stem}-answers.html").write_text("<p>Answers</p>", encoding="utf-8")
+    # cleo: answered but never exported
+    cleo = homes / "cleo" / LESSONS / "notebooks" / "answers"
+    cleo.mkdir(parents=True)
+    answers.AnswerBook("Cleo", cleo).save("d04_single_result", "Not handed in")
+    # dan: a damaged export
+    dan = lessons(homes, "dan")
+    (dan / "export" / "dan-1234abcd-answers.json").write_text("{not json", encoding="utf-8")
+    # eve: an export that cannot be read at all (a link to nowhere)
+    eve = lessons(homes, "eve")
+    os.symlink(eve / "gone.json", eve / "export" / "eve-1234abcd-answers.json")
+    # fay: no lessons at all
+    (homes / "fay").mkdir()
+    return homes
+
+
+def by_account(students):
+    return {s.account: s for s in students}
+
+
+def test_collect_takes_every_export_and_names_what_it_skips(homes, tmp_path):
+    out = tmp_path / "collected"
+    students = by_account(collect.collect(collect.HomeFolders(homes), out))
+
+    assert students["ana"].class_files == 1 and not students["ana"].skipped
+    assert students["ben"].class_files == 1 and "no .json export" in students["ben"].collected[0]
+    assert students["cleo"].skipped == [collect.NO_EXPORT]
+    assert students["fay"].skipped == [collect.NO_EXPORT]
+    assert students["dan"].class_files == 0 and "damaged, not JSON" in students["dan"].skipped[0]
+    assert students["eve"].class_files == 0 and "cannot be read" in students["eve"].skipped[0]
+
+    # Everything handed in is kept as written; the folder is private.
+    kept = sorted(p.relative_to(out / "handed-in").as_posix() for p in (out / "handed-in").rglob("*") if p.is_file())
+    assert len([k for k in kept if k.startswith("ana/")]) == 3
+    assert len([k for k in kept if k.startswith("ben/")]) == 2
+    assert (out.stat().st_mode & 0o777) == 0o700
+
+    report = (out / "report.txt").read_text(encoding="utf-8")
+    assert report.startswith("Collected answers from 2 of 6 students.")
+    for account in ("cleo", "dan", "eve", "fay"):
+        assert f"SKIPPED    {account}:" in report
+
+    # The class view reads what collect wrote: exports and saved answers alike.
+    found, problems = classroom.read_class(out / "class")
+    assert problems == []
+    assert sorted(s["student"] for s in found) == ["Ana López", "Ben Okafor"]
+    assert {s["answers"]["d04_single_result"]["value"] for s in found} == {"Deconfliction.", "Nothing new."}
+
+
+def test_one_student_never_stops_the_rest(homes, tmp_path):
+    class Flaky(collect.HomeFolders):
+        def listdir(self, account, folder):
+            if account == "ben":
+                raise RuntimeError("disk on fire")
+            return super().listdir(account, folder)
+
+    students = by_account(collect.collect(Flaky(homes), tmp_path / "out"))
+    assert "unexpected problem (RuntimeError: disk on fire)" in students["ben"].skipped[0]
+    assert students["ana"].class_files == 1
+
+
+def test_command_line(homes, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert collect.main([str(homes), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Collected answers from 2 of 6 students." in printed and "SKIPPED    cleo:" in printed
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert collect.main([str(empty), "--out", str(tmp_path / "none")]) == 1  # nothing collected: say so
+    with pytest.raises(SystemExit):
+        collect.main(["--out", str(out)])  # neither HOMES nor --hub
+
+
+def test_class_view_reads_exports_and_still_names_bad_files(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(export_doc("Ana", "x")), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
+    found, problems = classroom.read_class(tmp_path)
+    assert [s["student"] for s in found] == ["Ana"]
+    assert problems == [("b.json", "is not an export or answers file from this module")]
