@@ -108,8 +108,8 @@ def test_the_lesson_shows_the_primer_the_map_and_the_tasks_in_order():
     headings = [s["heading"] for s in primer.sections()]
     assert all(h in text for h in headings)
     assert syria_map.alt_text()[:80] in text, "the map is shown with its alt text"
-    assert where(headings[-1]) < where('id="q-q00_russia_side"') < where("[Figure]") < where('id="q-q00_map_coast"')
-    assert where('id="q-q00_map_coast"') < where('id="q-q00_compelling"')
+    assert where(headings[-1]) < where('id="q-q00_russia_side"') < where('id="q-q00_compelling"')
+    assert where('id="q-q00_compelling"') < where("[Figure]") < where('id="q-q00_map_southwest"')
     assert where(load_all().module["compelling_question"].split()[0]) < where('id="q-q00_compelling"')
 
 

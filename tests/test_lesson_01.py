@@ -246,12 +246,12 @@ def test_sorting_a_real_claim_nudges_then_explains_and_saves(kernel):
     check.click()
     assert "Not quite" in view.feedback_box.value and q["claim_data"]["why"][:40] not in view.feedback_box.value
     radio.value = "Interpretation"
-    find(view.widget, w.Checkbox)[1].value = True  # "still considerable divergences"
+    find(view.widget, w.Checkbox)[1].value = True  # "considerable divergences"
     check.click()
     feedback = html.unescape(view.feedback_box.value)
     assert "Right." in feedback and q["claim_data"]["why"][:40] in feedback
     saved = kernel.book.get("q01_sort_p07")
-    assert saved["correct"] and saved["vague"] == ["still considerable divergences"]
+    assert saved["correct"] and saved["vague"] == ["considerable divergences"]
 
 
 def test_matching_the_key_terms_as_a_student(kernel):
