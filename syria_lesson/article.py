@@ -12,12 +12,6 @@ CLAIM_KIND_LABELS = {
     "prediction": "Prediction",
     "opinion": "Opinion",
 }
-CLAIM_KIND_HELP = {
-    "reported_fact": "something that happened or was said, which a reader can check against the record",
-    "interpretation": "the author's explanation of what facts mean or why they happened",
-    "prediction": "a claim about what will happen",
-    "opinion": "a judgement of value: good or bad, right or wrong, hopeful or not",
-}
 
 
 def _article():
@@ -38,24 +32,9 @@ def citation() -> None:
     show_html(box("The source", body, "note"), f"{citation_text()}. {meta['url']}")
 
 
-def outline() -> None:
-    """The article's parts with their paragraph ranges."""
-    parts = _article()["parts"]
-    rows = [{"n": n, "title": p["title"], "paras": _span(p)} for n, p in enumerate(parts, start=1)]
-    columns = [("n", "Part"), ("title", "What it does"), ("paras", "Paragraphs")]
-    show_html(table(rows, columns, "The article in parts"),
-              "\n".join(f"{r['n']}. {r['title']} (paragraphs {r['paras']})" for r in rows))
-
-
-def claim_kinds() -> None:
-    rows = [{"kind": CLAIM_KIND_LABELS[k], "meaning": CLAIM_KIND_HELP[k]} for k in CLAIM_KIND_LABELS]
-    show_html(table(rows, [("kind", "Kind of claim"), ("meaning", "What it is")], "Four kinds of claim"),
-              "\n".join(f"{r['kind']}: {r['meaning']}" for r in rows))
-
-
-def _span(part: dict) -> str:
+def _paragraphs(part: dict) -> str:
     first, last = part["paragraphs"]
-    return str(first) if first == last else f"{first}–{last}"
+    return f"paragraph {first}" if first == last else f"paragraphs {first}\u2013{last}"
 
 
 def part_html(part: dict) -> Markup:
@@ -63,7 +42,7 @@ def part_html(part: dict) -> Markup:
     quotations, and the part in plain words for those who want it. Our summary and
     the claims (with their kinds) are not here: they come after the students' attempt."""
     quotes = join(html("<li>“{}” (paragraph {})</li>", q["text"], q["paragraph"]) for q in part.get("quotes") or [])
-    out = html("<h3>Part {}: {} (paragraphs {})</h3>", part["number"], part["title"], _span(part))
+    out = html("<h4>Part {}: {} ({})</h4>", part["number"], part["title"], _paragraphs(part))
     if quotes:
         out += html("<p><strong>In the author's words</strong> (short quotations):</p><ul>{}</ul>", quotes)
     out += html('<div class="sl-gist" style="border-left:3px solid #888;padding-left:0.6em">'
@@ -73,7 +52,7 @@ def part_html(part: dict) -> Markup:
 
 
 def part_text(part: dict) -> str:
-    lines = [f"Part {part['number']}: {part['title']} (paragraphs {_span(part)})"]
+    lines = [f"Part {part['number']}: {part['title']} ({_paragraphs(part)})"]
     lines += [f'"{q["text"]}" (paragraph {q["paragraph"]})' for q in part.get("quotes") or []]
     lines.append("In plain words: " + " ".join(part["gist"].split()))
     return "\n".join(lines)
@@ -99,8 +78,8 @@ def claims_html() -> Markup:
     for number, part in enumerate(_article()["parts"], start=1):
         rows = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
                  "evidence": c["evidence"]} for c in part.get("claims") or []]
-        out.append(html("<h3>Part {}: {} (paragraphs {})</h3><p><strong>In our words:</strong> {}</p>",
-                        number, part["title"], _span(part), " ".join(part["summary"].split())))
+        out.append(html("<h3>Part {}: {} ({})</h3><p><strong>In our words:</strong> {}</p>",
+                        number, part["title"], _paragraphs(part), " ".join(part["summary"].split())))
         if rows:
             out.append(table(rows, [("claim", "Claim (paraphrased)"), ("kind", "Kind"), ("para", "Para."),
                                     ("evidence", "Evidence the author gives, and how to check it")],

@@ -46,18 +46,23 @@ def _cite(doc: dict, *ids: str) -> Markup:
     return join((html("{}, {}", link(known[i]["url"], known[i]["title"]), known[i]["date"]) for i in ids), Markup("; "))
 
 
+def _as_of(when: str) -> str:
+    """'as of 2020-05-21' for a date; an undated source says so in its own words."""
+    return f"as of {when}" if when[:1].isdigit() else when
+
+
 def reveal_html(doc: dict | None = None) -> Markup:
     doc = doc or guide()
     reveal = doc["reveal"]
     author, outlet = reveal["author"], reveal["outlet"]
-    roles = join(html("<li>{} <small>(as of {}; {})</small></li>", r["role"], r["as_of"], _cite(doc, r["source"]))
+    roles = join(html("<li>{} <small>({}; {})</small></li>", r["role"], _as_of(r["as_of"]), _cite(doc, r["source"]))
                  for r in author["roles"])
     facts = join(html("<li>{} <small>({})</small></li>", f["fact"], _cite(doc, f["source"], *(f.get("also") or [])))
                  for f in outlet["facts"])
     out = html("<p>{}</p>", " ".join(reveal.get("summary", "").split())) if reveal.get("summary") else Markup("")
     out += html("<h3>The author: {}</h3><p><strong>The bio under the op-ed:</strong> {}</p>"
                 "<p><strong>What other sources say:</strong></p><ul>{}</ul><p><strong>Worth noticing:</strong> {}</p>"
-                "<p><small><strong>Not confirmed:</strong> {}</small></p>",
+                "<p><small><strong>His posts today:</strong> {}</small></p>",
                 author["name"], author["as_in_the_op_ed"], roles, author["point_for_students"],
                 " ".join(author["current_roles_2026"].split()))
     out += html("<h3>The paper: {}</h3><ul>{}</ul><p><strong>In November 2017:</strong> {}</p>"
