@@ -291,3 +291,17 @@ def test_the_plan_reads_the_op_ed_part_by_part_in_realistic_time():
     assert len(reading) == 3
     # About 700 words of op-ed, read closely at about 120 words a minute by a 15-17-year-old.
     assert sum(a["minutes"] for a in reading) >= 700 / 120
+
+
+def test_no_self_check_shows_its_answer_above_itself():
+    """In the committed lessons 00 and 01, a self-check's right option is not
+    printed anywhere above its own question box."""
+    import test_lesson_00
+
+    for lesson, parts in (("00", test_lesson_00.outputs_in_order()), ("01", outputs_in_order())):
+        text = " ".join(" ".join(parts).split())
+        for q in load_all().lesson_questions(lesson):
+            if q["kind"] != "selfcheck":
+                continue
+            above = text.split(f'id="q-{q["id"]}"')[0]
+            assert q["answer"] not in above, f"lesson {lesson}: the answer of {q['id']} appears above it"
