@@ -12,12 +12,6 @@ CLAIM_KIND_LABELS = {
     "prediction": "Prediction",
     "opinion": "Opinion",
 }
-CLAIM_KIND_HELP = {
-    "reported_fact": "something that happened or was said, which a reader can check against the record",
-    "interpretation": "the author's explanation of what facts mean or why they happened",
-    "prediction": "a claim about what will happen",
-    "opinion": "a judgement of value: good or bad, right or wrong, hopeful or not",
-}
 
 
 def _article():
@@ -38,46 +32,59 @@ def citation() -> None:
     show_html(box("The source", body, "note"), f"{citation_text()}. {meta['url']}")
 
 
-def outline() -> None:
-    """The article's parts with their paragraph ranges."""
-    parts = _article()["parts"]
-    rows = [{"n": n, "title": p["title"], "paras": _span(p)} for n, p in enumerate(parts, start=1)]
-    columns = [("n", "Part"), ("title", "What it does"), ("paras", "Paragraphs")]
-    show_html(table(rows, columns, "The article in parts"),
-              "\n".join(f"{r['n']}. {r['title']} (paragraphs {r['paras']})" for r in rows))
-
-
-def claim_kinds() -> None:
-    rows = [{"kind": CLAIM_KIND_LABELS[k], "meaning": CLAIM_KIND_HELP[k]} for k in CLAIM_KIND_LABELS]
-    show_html(table(rows, [("kind", "Kind of claim"), ("meaning", "What it is")], "Four kinds of claim"),
-              "\n".join(f"{r['kind']}: {r['meaning']}" for r in rows))
-
-
-def _span(part: dict) -> str:
+def _paragraphs(part: dict) -> str:
     first, last = part["paragraphs"]
-    return str(first) if first == last else f"{first}–{last}"
+    return f"paragraph {first}" if first == last else f"paragraphs {first}\u2013{last}"
 
 
 def part_html(part: dict) -> Markup:
-    quotes = join(html("<li>“{}” (Gvosdev, paragraph {})</li>", q["text"], q["paragraph"])
-                  for q in part.get("quotes") or [])
-    claims = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
-               "evidence": c["evidence"]} for c in part.get("claims") or []]
-    out = html("<p><strong>In our words:</strong> {}</p>", part["summary"])
+    """One part of the op-ed as a reading guide: where it is, the author's own short
+    quotations, and the part in plain words for those who want it. Our summary and
+    the claims (with their kinds) are not here: they come after the students' attempt."""
+    quotes = join(html("<li>“{}” (paragraph {})</li>", q["text"], q["paragraph"]) for q in part.get("quotes") or [])
+    out = html("<h4>Part {}: {} ({})</h4>", part["number"], part["title"], _paragraphs(part))
     if quotes:
         out += html("<p><strong>In the author's words</strong> (short quotations):</p><ul>{}</ul>", quotes)
-    if claims:
-        out += table(claims, [("claim", "Claim (paraphrased)"), ("kind", "Kind"), ("para", "Para."),
-                              ("evidence", "Evidence the author gives")], f"Claims in part: {part['title']}")
+    out += html('<div class="sl-gist" style="border-left:3px solid #888;padding-left:0.6em">'
+                "<p><strong>In plain words</strong> (if you want help with this part): {}</p></div>",
+                " ".join(part["gist"].split()))
     return out
 
 
 def part_text(part: dict) -> str:
-    lines = [part["summary"]]
+    lines = [f"Part {part['number']}: {part['title']} ({_paragraphs(part)})"]
     lines += [f'"{q["text"]}" (paragraph {q["paragraph"]})' for q in part.get("quotes") or []]
-    lines += [f"- {CLAIM_KIND_LABELS[c['kind']]}: {c['text']} Evidence: {c['evidence']}"
-              for c in part.get("claims") or []]
+    lines.append("In plain words: " + " ".join(part["gist"].split()))
     return "\n".join(lines)
+
+
+def _numbered(part_id: str) -> dict:
+    for number, item in enumerate(_article()["parts"], start=1):
+        if item["id"] == part_id:
+            return {**item, "number": number}
+    return _part(part_id)
+
+
+def guide(*part_ids: str) -> None:
+    """The reading guide for one or more parts, shown beside the op-ed."""
+    parts = [_numbered(p) for p in part_ids]
+    show_html(join(part_html(p) for p in parts), "\n\n".join(part_text(p) for p in parts))
+
+
+def claims_html() -> Markup:
+    """Our reading of the op-ed: each part in our words, and its claims with their kind,
+    paragraph and the evidence the author gives (shown after the claim tasks)."""
+    out = []
+    for number, part in enumerate(_article()["parts"], start=1):
+        rows = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
+                 "evidence": c["evidence"]} for c in part.get("claims") or []]
+        out.append(html("<h3>Part {}: {} ({})</h3><p><strong>In our words:</strong> {}</p>",
+                        number, part["title"], _paragraphs(part), " ".join(part["summary"].split())))
+        if rows:
+            out.append(table(rows, [("claim", "Claim (paraphrased)"), ("kind", "Kind"), ("para", "Para."),
+                                    ("evidence", "Evidence the author gives, and how to check it")],
+                             f"Claims in part {number}"))
+    return join(out)
 
 
 def _part(part_id: str) -> dict:
@@ -91,7 +98,7 @@ def _part(part_id: str) -> dict:
 
 
 def part(part_id: str) -> None:
-    item = _part(part_id)
+    item = _numbered(part_id)
     show_html(part_html(item), part_text(item))
 
 
@@ -109,7 +116,7 @@ def _reading(reading: dict) -> Markup:
     return html("{} <em>(Basis: {}{})</em>", reading["reading"], basis, source)
 
 
-def vague_terms() -> None:
+def vague_terms_html() -> Markup:
     terms = _article().get("vague_terms") or []
     rows = [{"term": html("<strong>{}</strong> (paragraph {})", t["term"], t["paragraph"]),
              "article": t.get("article_says", ""), "statement": t.get("statement_text", ""),
@@ -117,5 +124,19 @@ def vague_terms() -> None:
     columns = [("term", "Vague term"), ("article", "What the article says"),
                ("statement", "What the Da Nang statement says"),
                ("washington", "Washington's reading"), ("moscow", "Moscow's reading")]
-    show_html(table(rows, columns, "Words both sides signed, read two ways"),
+    return table(rows, columns, "Words both sides signed, read two ways")
+
+
+def vague_terms() -> None:
+    terms = _article().get("vague_terms") or []
+    show_html(vague_terms_html(),
               "\n".join(f"{t['term']}: W: {t['washington']['reading']} M: {t['moscow']['reading']}" for t in terms))
+
+
+def reveal_claims(lesson_id: str = "01") -> None:
+    """Our reading of the claims, shown once the student has sorted every core claim of the lesson."""
+    from . import reveal
+    from .data import load_all
+
+    ids = [q["id"] for q in load_all().lesson_questions(lesson_id) if q["kind"] == "classify" and q["tier"] == "core"]
+    reveal.after(ids, "The claims, part by part: kind, paragraph and evidence", claims_html)

@@ -36,7 +36,8 @@ def header(lesson_id: str) -> None:
     extension = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "extension"]
     time = f"About {plan['minutes']} minutes, with {task_count(core)} tasks"
     if extension:
-        time += f" (and {task_count(extension)} extension tasks, marked as such, for those who finish early)"
+        count = task_count(extension)
+        time += f" (and {count} extension task{'s' if count > 1 else ''}, marked as such, for those who finish early)"
     body = html('<p class="sl-compelling">The module\'s question: <em>{}</em></p>'
                 '<p class="sl-supporting"><strong>This lesson\'s question:</strong> {}</p><p>{}.</p>',
                 compelling_question(), plan["supporting_question"], time)

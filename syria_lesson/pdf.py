@@ -61,9 +61,12 @@ BUDGETS: dict[str, dict[str, int]] = {
     # these budgets only catch a handout that grows by accident.
     "student": {"*": 60, WHOLE: 220},
     "instructor": {"*": 70, WHOLE: 260},
-    # The class set (issue 17): at most 4 A4 pages a lesson, the whole module within 24.
+    # The class set (issue 17): the core tasks on at most 4 A4 pages a lesson, the whole module
+    # within 24; extension tasks follow on pages of their own (see EXTENSION_PAGES).
     "worksheet": {"*": 4, WHOLE: 24},
 }
+# A worksheet's extension tasks, on pages of their own after the core, may take this many more.
+EXTENSION_PAGES = {"worksheet": 2}
 
 
 def budget(edition: str, name: str) -> int | None:

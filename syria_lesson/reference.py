@@ -45,7 +45,18 @@ def lesson_sources(lesson: str) -> list[tuple[str, str]]:
         if url and url not in found:
             found[url] = title
 
+    if lesson == "00":
+        from .primer import all_sources
+
+        for title, url in all_sources():
+            add(url, title)
     if lesson == "01":
+        from . import sourcing, statement
+
+        for title, url in statement.sources() + sourcing.all_sources():
+            add(url, title)
+        for term in content.key_terms():
+            add(term["source_url"], term["source_title"])
         for term in content.article.get("vague_terms") or []:
             for side in ("washington", "moscow"):
                 add(term[side].get("source_url"), term[side].get("source_title"))

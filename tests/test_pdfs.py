@@ -34,10 +34,11 @@ import leaks
 import pytest
 
 from syria_lesson import build, pdf
-from syria_lesson.data import load_questions
+from syria_lesson.data import load_all
 
 PAPER_POINTS = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
 STUDENT_FACING = ("student", "worksheet")  # editions a student may be given
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def _expected() -> dict[str, list[str]]:
@@ -177,7 +178,7 @@ def texts(printed):
 
 @pytest.fixture(scope="session")
 def questions():
-    return load_questions()
+    return load_all().questions  # resolved: kinds that take their task from other data have their prompt
 
 
 def _whole(texts, edition: str, name: str) -> str:
@@ -208,17 +209,57 @@ def test_every_handout_is_printed_on_both_papers(handouts, printed):
     assert problems == [], "\n".join(problems)
 
 
+def starts(texts: list[str], questions: list[dict]) -> dict[str, int]:
+    """The page each question's prompt starts on (questions not found are left out)."""
+    pages = [normalise(t) for t in texts]
+    found = {}
+    for q in questions:
+        page = next((n for n, t in enumerate(pages, start=1) if prompt_start(q) in t), None)
+        if page is not None:
+            found[q["id"]] = page
+    return found
+
+
+def worksheet_problems(name: str, paper: str, pages: int, texts: list[str], questions: list[dict]) -> tuple[list[str], int]:
+    """A worksheet keeps its core tasks within the budget, and its extension tasks
+    (on pages of their own) within the allowance; returns the problems and the
+    page the core ends on."""
+    lesson = _lesson(name)
+    asked = [q for q in questions if q["lesson"] == lesson]
+    begin = starts(texts, asked)
+    limit, allowance = pdf.budget("worksheet", name), pdf.EXTENSION_PAGES["worksheet"]
+    core_end = max((begin[q["id"]] for q in asked if q["tier"] == "core" and q["id"] in begin), default=1)
+    problems = [f"worksheet/{name}.pdf (lesson {lesson}) on {paper}: core task {q['id']} starts on page "
+                f"{begin[q['id']]}, past the budget of {limit} ({prompt_start(q)!r})"
+                for q in asked if q["tier"] == "core" and begin.get(q["id"], 0) > limit]
+    if pages > limit + allowance:
+        problems.append(f"worksheet/{name}.pdf (lesson {lesson}) on {paper}: {pages} pages, more than {limit} "
+                        f"for the core and {allowance} for the extension tasks")
+    return problems, core_end
+
+
 def test_page_counts_keep_to_their_budgets(printed, questions):
     problems = []
+    core_pages: dict[str, int] = {}
     for done in printed["results"]:
         job = done.job
         limit = pdf.budget(job.edition, job.name)
         if limit is None:
             problems.append(f"{job.edition}/{job.name}: no page budget declared in syria_lesson.pdf.BUDGETS")
             continue
+        if job.edition == "worksheet" and _lesson(job.name):
+            found, core_end = worksheet_problems(job.name, job.paper, done.pages, pdf.page_texts(job.target), questions)
+            problems += found
+            if job.paper == "A4":
+                core_pages[job.name] = core_end
+            continue
+        if job.edition == "worksheet":
+            continue  # the whole module's worksheets: counted from the lessons' core pages below
         if done.pages > limit:  # only then is the (slow) text needed, to name the tasks
             problems.append(over_budget(job.edition, job.name, job.paper, done.pages, limit,
                                         pdf.page_texts(job.target), questions))
+    whole = pdf.budget("worksheet", pdf.WHOLE)
+    assert sum(core_pages.values()) <= whole, f"the core worksheets take {core_pages} A4 pages, more than {whole} in all"
     assert problems == [], "\n".join(problems)
 
 
@@ -414,3 +455,39 @@ def test_without_playwright_one_line_says_how_to_install_it(monkeypatch, capsys)
     assert pdf.main(["--check"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Playwright for Python is needed to print PDFs"), err
+
+
+# An A4 page less the handout's 15 mm margins, in CSS pixels (96 to the inch).
+A4_CONTENT_PX = (round((210 - 30) / 25.4 * 96), round((297 - 30) / 25.4 * 96))
+
+
+def _task_boxes(browser, pages: list[Path]) -> dict[str, list]:
+    view = browser.new_page(viewport={"width": A4_CONTENT_PX[0], "height": A4_CONTENT_PX[1]})
+    view.emulate_media(media="print")
+    found = {}
+    for page in pages:
+        view.goto(page.as_uri())
+        found[page.stem] = view.evaluate("""() => [...document.querySelectorAll('.sl-question')].map(e =>
+            [e.id.slice(2), e.getBoundingClientRect().height, getComputedStyle(e).breakInside])""")
+    view.close()
+    return found
+
+
+def test_no_worksheet_task_can_be_split_across_a_page_break(handouts, questions):
+    """Every task on a worksheet is kept whole by the print CSS, and is shorter
+    than a page, so Chromium never splits it (measured at A4 width in print)."""
+    missing = _missing()
+    if missing:
+        bc.skip_or_fail(missing)
+    lessons = sorted((handouts / "worksheet").glob("[0-9][0-9]_*.html"))
+    driver = bc.BrowserThread()
+    try:
+        boxes = driver.run(_task_boxes, lessons)
+    finally:
+        driver.close()
+    labels = {q["id"]: f"lesson {q['lesson']}: {prompt_start(q, 6)!r}" for q in questions}
+    problems = [f"{labels.get(qid, qid)} is not kept whole (break-inside: {rule})" for tasks in boxes.values()
+                for qid, _, rule in tasks if rule != "avoid"]
+    problems += [f"{labels.get(qid, qid)} is {height:.0f}px tall, taller than a page ({A4_CONTENT_PX[1]}px)"
+                 for tasks in boxes.values() for qid, height, _ in tasks if height >= A4_CONTENT_PX[1]]
+    assert sum(len(t) for t in boxes.values()) >= 20 and problems == [], "\n".join(problems)

@@ -21,6 +21,8 @@ START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
 EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)",
                   "worksheet": "Worksheet"}
 WORKSHEET_TAG = "worksheet"
+EXTENSION_HEADING = ('<div class="sl-ws-extension"><h2>Extension tasks</h2><p>For when you have finished the '
+                     "tasks above.</p></div>")
 WORKSHEET_HEADER = ('<div class="sl-ws-header"><span>Name: ______________________</span>'
                     "<span>Class: ________</span><span>Date: ____________</span></div>")
 
@@ -84,8 +86,15 @@ def worksheet_notebook(nb):
     title = next((line for cell in nb.cells if cell.cell_type == "markdown"
                   for line in cell.source.splitlines() if line.startswith("# ")), "# Worksheet")
     kept = [cell for cell in nb.cells if WORKSHEET_TAG in cell.get("metadata", {}).get("tags", [])]
+    core = [cell for cell in kept if "extension" not in cell.metadata.get("tags", [])]
+    extension = [cell for cell in kept if "extension" in cell.metadata.get("tags", [])]
     out = nbformat.v4.new_notebook(metadata=nb.metadata)
-    out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}")] + kept
+    out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}")] + core
+    if extension and any(cell.get("outputs") for cell in extension):
+        # Extension tasks on a page of their own, after the class's core tasks: the class
+        # set's budget is for the core, and a teacher may print the core pages only.
+        out.cells.append(nbformat.v4.new_markdown_cell(EXTENSION_HEADING))
+        out.cells += extension
     return out
 
 

@@ -34,8 +34,8 @@ class Classify(Kind):
 
     def resolve(self, q, content):
         claim = content.claim(q["claim"])
-        prompt = q.get("prompt") or (f"Paragraph {claim['paragraph']}, in our words: “{claim['text']}” "
-                                     "What kind of claim is the author making?")
+        # The question itself ("What kind of claim?") is the label of the choices, on paper and on screen.
+        prompt = q.get("prompt") or f"Paragraph {claim['paragraph']}, in our words: “{claim['text']}”"
         return {**q, "claim_data": claim, "prompt": prompt, "answer": LABELS[claim["kind"]]}
 
     def shown(self, q) -> list[str]:
@@ -45,16 +45,18 @@ class Classify(Kind):
         return q["claim_data"].get("words") or []
 
     def paper(self, q):
-        kinds = join(html("<li>{} {}</li>", BOX, label) for label in self.shown(q))
-        out = html('<ul class="sl-options sl-inline" style="list-style:none">{}</ul>', kinds)
+        # Two short lines on paper, close together: the four kinds, then the words to tick.
+        gap = Markup('<span style="display:inline-block;width:1.2em"></span>')
+        kinds = join((html("{} {}", BOX, label) for label in self.shown(q)), gap)
+        out = html('<p class="sl-options sl-claim-face" style="margin:0.3em 0 0.2em 1.5em;line-height:1.9">'
+                   "<em>What kind of claim?</em>{}{}", gap, kinds)
         if self.words(q):
-            words = join(html("<li>{} “{}”</li>", BOX, w["text"]) for w in self.words(q))
-            out += html('<p>Tick the words that are vague (undefined, open to two readings):</p>'
-                        '<ul class="sl-options sl-inline" style="list-style:none">{}</ul>', words)
-        return out
+            words = join((html("{} “{}”", BOX, w["text"]) for w in self.words(q)), gap)
+            out += html("<br><em>Vague words?</em>{}{}", gap, words)
+        return out + Markup("</p>")
 
     def paper_text(self, q):
-        out = ["  [ ] " + " [ ] ".join(self.shown(q))]
+        out = ["  What kind of claim? [ ] " + " [ ] ".join(self.shown(q))]
         if self.words(q):
             out.append("  Vague words: " + " ".join(f"[ ] {w['text']}" for w in self.words(q)))
         return out
@@ -100,7 +102,7 @@ class Classify(Kind):
     def controls(self, q, ui):
         import ipywidgets as w
 
-        radio = w.RadioButtons(options=self.shown(q), value=None, description="Kind",
+        radio = w.RadioButtons(options=self.shown(q), value=None, description="What kind of claim?",
                                style={"description_width": "initial"})
         boxes = [w.Checkbox(value=False, description=f"“{word['text']}”", indent=False) for word in self.words(q)]
         check = w.Button(description="Check", tooltip="Check your answer")
