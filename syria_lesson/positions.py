@@ -1,9 +1,23 @@
-"""Lesson 03: who holds which position on which question, and how we know."""
+"""Lesson 03: who holds which position on which question, and how we know.
+
+The cells that lesson 03 asks students to predict (its ``predict`` questions)
+are the module's reading, so every table here can leave them blank, marked
+"your prediction (question N)":
+
+- the student edition and the worksheet leave every predicted cell blank;
+- in JupyterLab a cell fills in once the current student has answered its
+  question (and empties again when another student starts);
+- the instructor edition shows every cell.
+
+The whole table comes after the predictions, in ``after_predictions``. The
+figure is drawn in ``positions_figure``.
+"""
 
 from __future__ import annotations
 
-from .display import show, show_html
-from .html import Markup, html, link, plain_table, table
+from . import paths
+from .display import show
+from .html import Markup, html, join, link, plain_table, table
 
 # Each stance has a word, a symbol and a colour: print and colour-blind
 # readers get the word and the symbol; the colour only repeats them.
@@ -21,6 +35,7 @@ BASIS_LABELS = {
     "not_stated": "neither says",
 }
 BASIS_MARK = {"article": "A", "record": "R", "article_and_record": "A+R", "not_stated": ""}
+BLANK = "▢"  # a cell left for the student's own prediction
 
 
 def _content():
@@ -41,113 +56,99 @@ def cell_label(position: dict) -> str:
     return f"{symbol} {word}" + (f" [{mark}]" if mark else "")
 
 
-def matrix_frame():
+# ---------------------------------------------------------------- the cells students predict
+
+
+def predicted(lesson_id: str) -> dict[tuple[str, str], dict]:
+    """(actor, topic) -> the lesson's predict question for that cell."""
+    return {tuple(q["cell"]): q for q in _content().lesson_questions(lesson_id) if q["kind"] == "predict"}
+
+
+def _answered(q: dict) -> bool:
+    from . import session
+    from .worksheet import is_answered
+
+    book = session.SESSION.ensure_book()
+    return bool(book) and is_answered(q, book.get(q["id"]))
+
+
+def hidden_cells(lesson_id: str | None, live: bool = False) -> dict[tuple[str, str], int]:
+    """The cells to leave blank, each with its question's number in the lesson:
+    on paper and in the student edition every predicted cell, none in the
+    instructor edition; live (JupyterLab), those the student has not answered."""
+    from .worksheet import number
+
+    if not lesson_id or (not live and paths.edition() == "instructor"):
+        return {}
+    content = _content()
+    return {cell: number(q, content.questions) for cell, q in predicted(lesson_id).items()
+            if not (live and _answered(q))}
+
+
+def blank_label(question_number: int, short: bool = False) -> str:
+    return f"{BLANK} question {question_number}" if short else f"{BLANK} your prediction (question {question_number})"
+
+
+def _label(actor_id: str, topic_id: str, hidden: dict) -> str:
+    if (actor_id, topic_id) in hidden:
+        return blank_label(hidden[(actor_id, topic_id)], short=True)
+    return cell_label(_content().position(actor_id, topic_id))
+
+
+def _live(purpose: str, lesson_id: str | None, render) -> object:
+    """A widget showing ``render(hidden)``, redrawn whenever the student saves or changes."""
+    import ipywidgets as w
+
+    from . import session
+
+    panel = w.HTML()
+
+    def redraw() -> None:
+        panel.value = str(render(hidden_cells(lesson_id, live=True)))
+
+    redraw()
+    if lesson_id:
+        session.SESSION.listen(f"positions:{purpose}", redraw)
+    return panel
+
+
+# ---------------------------------------------------------------- the matrix
+
+
+def matrix_frame(hidden: dict | None = None):
     """Actors as rows, topics as columns, each cell 'symbol word [basis]'."""
     import pandas as pd
 
-    content = _content()
-    data = {t["title"]: [cell_label(content.position(a["id"], t["id"])) for a in content.actors]
-            for t in content.topics}
+    content, hidden = _content(), hidden or {}
+    data = {t["title"]: [_label(a["id"], t["id"], hidden) for a in content.actors] for t in content.topics}
     return pd.DataFrame(data, index=pd.Index([a["short_name"] for a in content.actors], name="Actor"))
 
 
-def styled_matrix():
+def styled_matrix(hidden: dict | None = None, uuid: str = "positions"):
     """The matrix as a styled pandas table: words and symbols carry the
     meaning; a light background repeats it."""
-    frame = matrix_frame()
-    tints = {"+": "#D6E6F2", "−": "#F6D9CA", "±": "#F8E8C4", "?": "#F0DCEA", "·": "#FFFFFF"}
+    frame = matrix_frame(hidden)
+    tints = {"+": "#D6E6F2", "−": "#F6D9CA", "±": "#F8E8C4", "?": "#F0DCEA", "·": "#FFFFFF", BLANK: "#FFFFFF"}
 
     def tint(value: str) -> str:
-        return f"background-color: {tints.get(value[:1], '#FFFFFF')}; color: #000000"
+        style = f"background-color: {tints.get(value[:1], '#FFFFFF')}; color: #000000"
+        return style + ("; border: 2px dashed #000000; font-style: italic" if value.startswith(BLANK) else "")
 
+    blanks = f" {BLANK}: a cell you predict yourself, in the question named." if hidden else ""
     return (frame.style.map(tint)
-            .set_caption("Positions in November 2017. Each column is a yes/no question (see 'One topic, every actor'). "
+            .set_caption("Positions in November 2017. Each column is a yes/no question (see 'The seven questions'). "
                          "Symbols: + supports (yes), − opposes (no), ± conditional, "
                          "? ambiguous, · not stated. Basis: [A] the article, [R] the public record, "
-                         "[A+R] both.")
+                         "[A+R] both." + blanks)
             .set_table_attributes('class="sl-table sl-matrix"')
-            .set_uuid("positions"))
+            .set_uuid(uuid))
 
 
-def show_matrix() -> None:
-    show_html(styled_matrix().to_html(), matrix_frame().to_string())
-
-
-def figure():
-    """The matrix as a grid of symbols (shapes, not only colours)."""
-    import matplotlib.pyplot as plt
-
-    content = _content()
-    actors, topics = content.actors, content.topics
-    fig, ax = plt.subplots(figsize=(1.35 * len(topics) + 3, 0.48 * len(actors) + 1.6))
-    for y, actor in enumerate(actors):
-        for x, topic in enumerate(topics):
-            position = content.position(actor["id"], topic["id"])
-            word, symbol, colour = STANCES[position["stance_code"]]
-            ax.add_patch(plt.Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, alpha=0.35,
-                                       edgecolor="#888888"))
-            ax.text(x, y, symbol + ("\n" + BASIS_MARK[position["basis"]] if BASIS_MARK[position["basis"]] else ""),
-                    ha="center", va="center", fontsize=11, fontweight="bold")
-    # Printed, the figure shrinks to about 60%: type sizes allow for that.
-    ax.tick_params(labelsize=11)
-    ax.set_xticks(range(len(topics)), [t["title"] for t in topics], rotation=30, ha="right")
-    ax.set_yticks(range(len(actors)), [a["short_name"] for a in actors])
-    ax.set_xlim(-0.5, len(topics) - 0.5)
-    ax.set_ylim(len(actors) - 0.5, -0.5)
-    ax.set_title("Who holds which position (Nov 2017). Each column is a yes/no question.\n"
-                 "+ yes (supports)  − no (opposes)  ± conditional  ? ambiguous  · not stated;  "
-                 "A = from the article, R = from the public record", loc="left", fontsize=11)
-    fig.tight_layout()
-    return fig
-
-
-def alt_text() -> str:
-    content = _content()
-    counts = {code: sum(p["stance_code"] == code for p in content.positions) for code in STANCES}
-    bases = {b: sum(p["basis"] == b for p in content.positions) for b in BASIS_LABELS}
-    us, ru = sides()
-    gaps = [t["title"] for t in content.topics if _differs(content.position(us, t["id"]), content.position(ru, t["id"]))]
-    return (f"A grid of {len(content.actors)} actors (rows) by {len(content.topics)} topics (columns). Each cell "
-            "shows a symbol for the stance and a letter for the basis. "
-            + ", ".join(f"{counts[c]} cells {STANCES[c][0].lower()}" for c in STANCES) + ". "
-            + f"{bases['article'] + bases['article_and_record']} cells rest on the article, "
-            + f"{bases['record'] + bases['article_and_record']} on the public record, "
-            + f"{bases['not_stated']} on neither. "
-            + (f"{content.actor(us)['name']} and {content.actor(ru)['name']} differ on: " + ", ".join(gaps) + "."
-               if gaps else ""))
-
-
-def figure_key() -> str:
-    """What the matrix figure is drawn from: actors, topics, every cell, and the drawing code."""
-    from .display import code_of, drawn_from
-
-    content = _content()
-    cells = [[p["actor"], p["topic"], p["stance_code"], p["basis"]] for p in content.positions]
-    return drawn_from([[a["id"], a["short_name"]] for a in content.actors],
-                      [[t["id"], t["title"]] for t in content.topics], sorted(cells), code_of("positions"))
-
-
-def show_figure_matrix() -> None:
-    from . import paths
-    from .display import show_saved
-
-    show_saved(paths.figures_dir() / "positions.png", figure_key(), figure, alt_text(),
-               caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
-
-
-def save_figure(folder) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from .display import save_png
-
-    fig = figure()
-    save_png(fig, folder / "positions.png", figure_key())
-    with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
-        fig.savefig(folder / "positions.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
+def show_matrix(lesson_id: str | None = None) -> None:
+    """The matrix; with a lesson id, its predicted cells are held back (see the module's docstring)."""
+    static = hidden_cells(lesson_id)
+    panel = _live("matrix", lesson_id, lambda hidden: styled_matrix(hidden).to_html())
+    show(panel, styled_matrix(static).to_html(), matrix_frame(static).to_string())
 
 
 # ---------------------------------------------------------------- comparing
@@ -180,44 +181,62 @@ def source_html(position: dict) -> Markup:
     return Markup("<br>").join(parts)
 
 
-def _cell(position: dict) -> Markup:
-    return html("<strong>{}</strong><br>{}<br><small>{}</small>", cell_label(position), position["stance"],
+def stance_text(position: dict) -> str:
+    """The position in a sentence; nothing for a 'not stated' cell, whose label and source say it all
+    (its sentence is the same in every such cell)."""
+    return "" if position["stance_code"] == "not_stated" else position["stance"]
+
+
+def _cell(position: dict, hidden: dict) -> Markup:
+    key = (position["actor"], position["topic"])
+    if key in hidden:
+        return html("<strong>{}</strong>", blank_label(hidden[key]))
+    return html("<strong>{}</strong><br>{}<br><small>{}</small>", cell_label(position), stance_text(position),
                 source_html(position))
 
 
-def comparison_rows(actor_a: str, actor_b: str) -> list[dict]:
-    content = _content()
+def comparison_rows(actor_a: str, actor_b: str, hidden: dict | None = None) -> list[dict]:
+    content, hidden = _content(), hidden or {}
     rows = []
     for topic in content.topics:
         a, b = content.position(actor_a, topic["id"]), content.position(actor_b, topic["id"])
-        rows.append({"topic": topic["title"], "relation": relation(a, b), "a": _cell(a), "b": _cell(b)})
+        held = (actor_a, topic["id"]) in hidden or (actor_b, topic["id"]) in hidden
+        rows.append({"topic": topic["title"], "relation": "compare with your prediction" if held else relation(a, b),
+                     "a": _cell(a, hidden), "b": _cell(b, hidden)})
     return rows
 
 
-def comparison_html(actor_a: str, actor_b: str) -> Markup:
+def comparison_html(actor_a: str, actor_b: str, hidden: dict | None = None) -> Markup:
     content = _content()
     name_a, name_b = content.actor(actor_a)["short_name"], content.actor(actor_b)["short_name"]
-    return table(comparison_rows(actor_a, actor_b),
+    return table(comparison_rows(actor_a, actor_b, hidden),
                  [("topic", "Topic"), ("relation", "Relation"), ("a", name_a), ("b", name_b)],
                  f"{name_a} and {name_b} compared")
 
 
-def topic_rows(topic_id: str) -> list[dict]:
-    content = _content()
-    return [{"actor": a["short_name"], "stance": html("<strong>{}</strong> {}", cell_label(p), p["stance"]),
-             "basis": BASIS_LABELS[p["basis"]], "source": source_html(p)}
-            for a in content.actors for p in [content.position(a["id"], topic_id)]]
+def topic_rows(topic_id: str, hidden: dict | None = None) -> list[dict]:
+    content, hidden = _content(), hidden or {}
+    rows = []
+    for a in content.actors:
+        p = content.position(a["id"], topic_id)
+        held = (a["id"], topic_id) in hidden
+        rows.append({"actor": a["short_name"],
+                     "stance": _cell(p, hidden) if held else html("<strong>{}</strong> {}", cell_label(p), stance_text(p)),
+                     "basis": "" if held else BASIS_LABELS[p["basis"]], "source": "" if held else source_html(p)})
+    return rows
 
 
-def topic_html(topic_id: str) -> Markup:
+def topic_html(topic_id: str, hidden: dict | None = None) -> Markup:
     topic = _content().topic(topic_id)
-    return table(topic_rows(topic_id), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
-                                        ("source", "Source")], f"{topic['title']}: {topic['question']}")
+    return table(topic_rows(topic_id, hidden), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
+                                                ("source", "Source")], f"{topic['title']}: {topic['question']}")
 
 
-def compare(actor_a: str | None = None, actor_b: str | None = None) -> None:
+def compare(actor_a: str | None = None, actor_b: str | None = None, lesson_id: str | None = None) -> None:
     """Pick two actors; static face: the two signatories compared."""
     import ipywidgets as w
+
+    from . import session
 
     content = _content()
     default_a, default_b = sides()
@@ -230,19 +249,23 @@ def compare(actor_a: str | None = None, actor_b: str | None = None) -> None:
     result = w.HTML()
 
     def render(_=None):
-        result.value = str(comparison_html(pick_a.value, pick_b.value))
+        result.value = str(comparison_html(pick_a.value, pick_b.value, hidden_cells(lesson_id, live=True)))
 
     pick_a.observe(render, names="value")
     pick_b.observe(render, names="value")
     render()
-    rows = comparison_rows(actor_a, actor_b)
-    show(w.VBox([w.HBox([pick_a, pick_b]), result]), comparison_html(actor_a, actor_b),
-         plain_table(rows, [("topic", "Topic"), ("relation", "Relation")]))
+    if lesson_id:
+        session.SESSION.listen("positions:compare", render)
+    static = hidden_cells(lesson_id)
+    show(w.VBox([w.HBox([pick_a, pick_b]), result]), comparison_html(actor_a, actor_b, static),
+         plain_table(comparison_rows(actor_a, actor_b, static), [("topic", "Topic"), ("relation", "Relation")]))
 
 
-def by_topic(topic_id: str | None = None) -> None:
+def by_topic(topic_id: str | None = None, lesson_id: str | None = None) -> None:
     """Pick a topic and read every actor's position; static face: every topic."""
     import ipywidgets as w
+
+    from . import session
 
     content = _content()
     first = topic_id or content.topics[0]["id"]
@@ -250,30 +273,35 @@ def by_topic(topic_id: str | None = None) -> None:
     result = w.HTML()
 
     def render(_=None):
-        result.value = str(topic_html(pick.value))
+        result.value = str(topic_html(pick.value, hidden_cells(lesson_id, live=True)))
 
     pick.observe(render, names="value")
     render()
-    static = Markup("").join(topic_html(t["id"]) for t in content.topics)
-    show(w.VBox([pick, result]), static,
+    if lesson_id:
+        session.SESSION.listen("positions:by_topic", render)
+    static = hidden_cells(lesson_id)
+    show(w.VBox([pick, result]), join(topic_html(t["id"], static) for t in content.topics),
          "\n".join(f"{t['title']}: {t['question']}" for t in content.topics))
 
 
-def actor_intros() -> None:
-    content = _content()
-    rows = [{"name": a["name"], "group": a["group"], "intro": a["intro"],
-             "in_article": "yes" if a["in_article"] == "yes" else "no"} for a in content.actors]
-    show_html(table(rows, [("name", "Actor"), ("group", "Side"), ("intro", "Who they are"),
-                           ("in_article", "In the article?")], "The actors"),
-              plain_table(rows, [("name", "Actor"), ("group", "Side")]))
+# ---------------------------------------------------------------- elsewhere: the reveal and the figure
 
 
-def topic_questions() -> None:
-    """The seven topics as the yes/no questions the stance codes answer."""
-    content = _content()
-    rows = [{"title": t["title"], "question": t["question"],
-             "paras": ", ".join(str(p) for p in t.get("article_paragraphs") or []) or "not in the article"}
-            for t in content.topics]
-    show_html(table(rows, [("title", "Topic"), ("question", "The question (+ means yes)"),
-                           ("paras", "Article paragraphs")], "The topics"),
-              plain_table(rows, [("title", "Topic"), ("question", "Question")]))
+def after_predictions(lesson_id: str) -> None:
+    """The module's reading of the predicted cells and the whole table, once the
+    student has made every prediction (in ``positions_reveal``)."""
+    from .positions_reveal import after_predictions as reveal_them
+
+    reveal_them(lesson_id)
+
+
+def alt_text() -> str:
+    from .positions_figure import alt_text as text
+
+    return text()
+
+
+def save_figure(folder) -> None:
+    from .positions_figure import save_figure as save
+
+    save(folder)

@@ -1,12 +1,13 @@
 """The timeline (lessons 02 and 05): the events of ``data/events.csv`` as a
 table grouped by thread, and an explorer widget whose static face is the full
-table. The figures are drawn in ``timeline_figure``."""
+table. The figures are drawn in ``timeline_figure``; the explorer and lesson 02's
+reading of the phrases are in ``timeline_explorer``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .display import show, show_html
+from .display import show_html
 from .html import Markup, html, link, plain_table, table
 from .validate import date_start
 
@@ -123,13 +124,18 @@ def tests_of(event: dict, predictions: list[dict]) -> str:
     return "; tests paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(str(n) for n in sorted(paragraphs))
 
 
-def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
+def table_rows(events: list[dict], numbers: dict[str, int], paragraphs: bool = True) -> list[dict]:
+    """One row per event. ``paragraphs=False`` leaves out which paragraph of the
+    article an event is linked to: that link is our reading, which lesson 02
+    holds back until the students have matched the phrases themselves."""
     from .data import load_all
 
     predictions = load_all().predictions
     rows = []
     for e in events:
-        if e["article_link"] == "later":
+        if not paragraphs:
+            para = ""
+        elif e["article_link"] == "later":
             para = tests_of(e, predictions)
         else:
             para = f", paragraph {e['article_paragraph']}" if e.get("article_paragraph") else ""
@@ -147,110 +153,62 @@ def table_rows(events: list[dict], numbers: dict[str, int]) -> list[dict]:
     return rows
 
 
-def events_table_html(events: list[dict], numbers: dict[str, int], caption: str) -> Markup:
-    return table(table_rows(events, numbers), TABLE_COLUMNS, caption, css_class="sl-events")
+def events_table_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True) -> Markup:
+    return table(table_rows(events, numbers, paragraphs), TABLE_COLUMNS, caption, css_class="sl-events")
 
 
-def by_thread_html(events: list[dict], numbers: dict[str, int], caption: str) -> Markup:
+def by_thread_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True) -> Markup:
     """The events as one table per thread (track), in the order of TRACK_LABELS."""
     tables = []
     for track, label in TRACK_LABELS.items():
         chosen = [e for e in events if e["track"] == track]
         if chosen:
-            tables.append(events_table_html(chosen, numbers, f"{caption}: {label} ({len(chosen)})"))
+            tables.append(events_table_html(chosen, numbers, f"{caption}: {label} ({len(chosen)})", paragraphs))
     return Markup("").join(tables)
 
 
 def events_frame(events: list[dict]):
-    """The events as a pandas DataFrame, for students who want to sort and filter in code."""
+    """The events as a pandas DataFrame, for students who want to sort and filter in code;
+    its index is each event's number in the figures and tables."""
     import pandas as pd
 
     numbers = number_events(events)
-    return pd.DataFrame([{
+    frame = pd.DataFrame([{
         "no": numbers[e["id"]], "date": e["date"], "date_kind": e["date_kind"], "title": e["title"],
         "track": e["track"], "category": e["category"], "article_link": e["article_link"],
         "paragraph": e.get("article_paragraph"), "source": e["source_title"]} for e in events])
+    return frame.set_index("no")
 
 
 def explorer_events(name: str, events: list[dict]) -> list[dict]:
     """Every event (core or not) in the period of one of the figures in
     ``data/module.yaml``: before the article, or after it."""
-    from .timeline_figure import figures
+    # Read from module.yaml itself, not from load_all(): the matching question of lesson 02
+    # asks for these events while load_all() is still building the content.
+    from .data.misc import load_module
 
-    spec = figures()[name]
+    spec = (load_module().get("figures") or {})[name]
     after = bool(spec.get("after_article"))
     return [e for e in select(events, spec.get("start"), spec.get("end")) if (e["article_link"] == "later") == after]
 
 
-def explorer(name: str) -> None:
+def explorer(name: str, hold_back: str | None = None) -> None:
     """Filter the events of one period (named as its figure is) by track, kind,
-    years and link to the article, and read one event in full. The static
-    face is the full table."""
-    import ipywidgets as w
+    years and link to the article, and read one event in full; the static face
+    is the full table, by thread. With ``hold_back`` (a question id), the
+    article paragraph each event is linked to stays out until that question is
+    answered (see ``timeline_explorer``)."""
+    from .timeline_explorer import explorer as show_explorer
 
-    from .data import load_all
-
-    all_events = load_all().events
-    numbers = number_events(all_events)
-    events = explorer_events(name, all_events)
-    years = sorted({date_start(e["date"]).year for e in events})
-    any_ = ("All", "")
-    track = w.Dropdown(options=[any_] + [(TRACK_LABELS[t], t) for t in TRACK_LABELS
-                                         if any(e["track"] == t for e in events)], description="Track")
-    category = w.Dropdown(options=[any_] + [(CATEGORY_STYLE[c][2], c) for c in CATEGORY_STYLE
-                                            if any(e["category"] == c for e in events)], description="Kind")
-    linked = w.Dropdown(options=[any_] + [(LINK_LABELS[k], k) for k in LINK_LABELS
-                                          if any(e["article_link"] == k for e in events)],
-                        description="In article", style={"description_width": "initial"})
-    period = w.SelectionRangeSlider(options=years, index=(0, len(years) - 1), description="Years",
-                                    layout=w.Layout(width="28em"))
-    order = w.Dropdown(options=[("Date", "date"), ("Track", "track"), ("Kind", "category")], description="Sort by")
-    result = w.HTML()
-    detail_pick = w.Dropdown(description="Read event", style={"description_width": "initial"},
-                             layout=w.Layout(width="40em"))
-    detail = w.HTML()
-
-    def chosen() -> list[dict]:
-        lo, hi = period.value
-        rows = [e for e in events
-                if (not track.value or e["track"] == track.value)
-                and (not category.value or e["category"] == category.value)
-                and (not linked.value or e["article_link"] == linked.value)
-                and lo <= date_start(e["date"]).year <= hi]
-        if order.value != "date":
-            rows.sort(key=lambda e: (e[order.value], date_start(e["date"])))
-        return rows
-
-    def render(_=None) -> None:
-        rows = chosen()
-        result.value = str(html('<p role="status">{} of {} events</p>', len(rows), len(events))
-                           + events_table_html(rows, numbers, "Events matching the filters"))
-        detail_pick.options = [(f"{numbers[e['id']]}. {e['title']}", e["id"]) for e in rows]
-
-    def render_detail(_=None) -> None:
-        event = next((e for e in events if e["id"] == detail_pick.value), None)
-        detail.value = "" if event is None else str(event_card(event, numbers))
-
-    for control in (track, category, linked, period, order):
-        control.observe(render, names="value")
-    detail_pick.observe(render_detail, names="value")
-    render()
-    render_detail()
-    widget = w.VBox([w.HBox([track, category]), w.HBox([linked, order]), period, result, detail_pick, detail])
-    caption = "Events by thread"
-    show(widget, by_thread_html(events, numbers, caption),
-         plain_table(table_rows(events, numbers), [("no", "No."), ("when", "Date"), ("title", "Event"),
-                                                   ("link_label", "In the article?"), ("source", "Source")]))
+    show_explorer(name, hold_back)
 
 
-def event_card(event: dict, numbers: dict[str, int]) -> Markup:
-    para = f" (paragraph {event['article_paragraph']})" if event.get("article_paragraph") else ""
-    return html('<div class="sl-card"><p><strong>{}. {}</strong></p><p>{} · {} · {}</p><p>{}</p>'
-                "<p>Parties: {}</p><p>In the article: {}{}</p><p>Source ({}): {}</p></div>",
-                numbers[event["id"]], event["title"], when(event), TRACK_LABELS[event["track"]],
-                CATEGORY_STYLE[event["category"]][2], event["summary"], ", ".join(event["parties"]),
-                LINK_LABELS[event["article_link"]], para, event["source_kind"],
-                link(event["source_url"], event["source_title"]))
+def after_matching(question_id: str) -> None:
+    """Our matching of the article's phrases to the events, shown once the
+    student has answered the matching question (lesson 02)."""
+    from .timeline_explorer import after_matching as show_after
+
+    show_after(question_id)
 
 
 def show_events_table(later: bool = False) -> None:

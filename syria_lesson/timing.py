@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 WORDS_PER_MINUTE = 170
 NOT_READ_TAGS = {"reference", "extension", "remove-cell"}
-TASK_CLASSES = ("sl-question", "sl-name")
+TASK_CLASSES = ("sl-question", "sl-name", "sl-match-list")  # the list a matching task refers to is part of the task
 
 
 class _Words(HTMLParser):

@@ -56,7 +56,7 @@ def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Marku
     if notes is not None:
         parts.append(instructor_html(q, notes.get(q["id"], {})))
     css = "sl-question sl-extension" if q.get("tier") == "extension" else "sl-question"
-    return html('<div class="{}" id="q-{}">{}</div>', css, q["id"], join(parts))
+    return html('<div class="{}" id="q-{}">{}</div>{}', css, q["id"], join(parts), kind.paper_after(q))
 
 
 def instructor_html(q: dict, note: dict) -> Markup:

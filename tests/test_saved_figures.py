@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from syria_lesson import display, paths, positions, syria_map, timeline, timeline_figure
+from syria_lesson import display, paths, positions_figure, syria_map, timeline, timeline_figure
 from syria_lesson.data import load_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +22,10 @@ import json, sys
 from IPython import display as ipd
 shown = []
 ipd.display = lambda obj, raw=False, metadata=None: shown.append(obj)
-from syria_lesson import timeline, positions, syria_map
+from syria_lesson import timeline, positions_figure, syria_map
 timeline.show_timeline("timeline_2012_2018")
 timeline.show_timeline("timeline_after_2017")
-positions.show_figure_matrix()
+positions_figure.show_figure_matrix()
 syria_map.show_map()
 print(json.dumps({"matplotlib": "matplotlib" in sys.modules,
                   "texts": [o["text/plain"] for o in shown if "image/png" in o]}))
@@ -47,7 +47,7 @@ def test_saved_figures_name_what_they_were_drawn_from():
         saved = Image.open(paths.figures_dir() / f"{name}.png")
         assert saved.text.get(display.FIGURE_KEY) == timeline_figure.figure_key(chosen, numbers, spec["title"]), \
             f"run `make figures`: figures/{name}.png is not current"
-    assert Image.open(paths.figures_dir() / "positions.png").text.get(display.FIGURE_KEY) == positions.figure_key()
+    assert Image.open(paths.figures_dir() / "positions.png").text.get(display.FIGURE_KEY) == positions_figure.figure_key()
     saved_map = Image.open(paths.figures_dir() / f"{syria_map.FIGURE_NAME}.png")
     assert saved_map.text.get(display.FIGURE_KEY) == syria_map.figure_key()
 

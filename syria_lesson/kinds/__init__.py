@@ -71,6 +71,10 @@ class Kind:
     def paper(self, q: dict) -> Markup:
         return Markup("")
 
+    def paper_after(self, q: dict) -> Markup:
+        """What goes on paper after the task's box (a long list the task refers to)."""
+        return Markup("")
+
     def paper_text(self, q: dict) -> list[str]:
         return []
 

@@ -5,12 +5,15 @@ a note that says why, shown once the item is right or has had two tries."""
 
 from __future__ import annotations
 
-from ..html import html, join
+from ..html import Markup, html, join
 from ..validate import Invalid, one_of
 from . import Controls, Kind, shuffled, verdict_html
 
 TRIES = 2
 SOURCES = ("key_terms", "phrases")
+# Sources whose options carry their own numbers (the timeline's events, "12. Title (date)"):
+# they stay in their own order, and on paper a student writes that number.
+NUMBERED = ("phrases",)
 
 
 def _ids(value):
@@ -38,7 +41,8 @@ class Match(Kind):
                 raise DataError([Problem("data/questions", f"question {q['id']!r}", "items", missing[0],
                                          f"is not an item of {q['source']}", "use one of: " + ", ".join(known))])
             items = [known[i] for i in q["items"]]
-        return {**q, "match_items": items, "match_choices": shuffled(choices, q["id"])}
+        order = choices if q["source"] in NUMBERED else shuffled(choices, q["id"])
+        return {**q, "match_items": items, "match_choices": order}
 
     def tasks(self, q):
         return len(q["match_items"])
@@ -49,15 +53,30 @@ class Match(Kind):
 
     def paper(self, q):
         items = join(html("<li>{} ____</li>", i["text"]) for i in q["match_items"])
+        if q["source"] in NUMBERED:
+            return html('<ol class="sl-match-items">{}</ol><p>Write the number of the matching event '
+                        "(the events are listed below this task).</p>", items)
         marker = "A" if len(q["match_choices"]) <= 26 else "1"
         choices = join(html("<li>{}</li>", c["label"]) for c in q["match_choices"])
         return html('<ol class="sl-match-items">{}</ol><p>Write the {} of the matching option:</p>'
                     '<ol class="sl-match-choices" type="{}">{}</ol>',
                     items, "letter" if marker == "A" else "number", marker, choices)
 
+    def paper_after(self, q):
+        """The timeline's events, numbered, below the task: a long list that may run
+        on to the next page, while the task itself stays whole."""
+        if q["source"] not in NUMBERED:
+            return Markup("")
+        choices = join(html("<li>{}</li>", c["label"]) for c in q["match_choices"])
+        return html('<div class="sl-match-list"><p><strong>The events</strong> (numbered as in the timeline):</p>'
+                    '<ul class="sl-match-choices sl-numbered" style="list-style:none;padding-left:0;columns:3;'
+                    'column-gap:1.2em;font-size:80%">{}</ul></div>', choices)
+
     def paper_text(self, q):
+        numbered = q["source"] in NUMBERED
         return [f"  {n}. {i['text']} ____" for n, i in enumerate(q["match_items"], start=1)] + [
-            f"  ({self._letter(q, c['id'])}) {c['label']}" for c in q["match_choices"]]
+            f"  {c['label']}" if numbered else f"  ({self._letter(q, c['id'])}) {c['label']}"
+            for c in q["match_choices"]]
 
     def is_valid(self, q, value):
         return isinstance(value, dict) and isinstance(value.get("chosen"), dict)

@@ -16,6 +16,11 @@ STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional
            "ambiguous": "Ambiguous (left open)", "not_stated": "Not stated"}
 BASES = {"article": "The article says so", "record": "A dated public source says so",
          "article_and_record": "Both say so", "not_stated": "Neither says so"}
+# On paper, shorter words, so that each row fits one line of a worksheet.
+PAPER_STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional": "Conditional (yes, if …)",
+                 "ambiguous": "Ambiguous", "not_stated": "Not stated"}
+PAPER_BASES = {"article": "The article", "record": "A dated source", "article_and_record": "Both",
+               "not_stated": "Neither"}
 VERDICTS = {"right": "Right", "wrong": "Wrong", "mixed": "Partly right", "overtaken": "Overtaken by events",
             "open": "Still open"}
 
@@ -43,11 +48,16 @@ class Predict(Kind):
         return {**q, "position": position, "actor_name": a["name"], "topic_title": t["title"], "prompt": prompt}
 
     def paper(self, q):
-        stances = join(html("<li>{} {}</li>", BOX, s) for s in STANCES.values())
-        bases = join(html("<li>{} {}</li>", BOX, b) for b in BASES.values())
-        return html('<p>Position:</p><ul class="sl-options sl-inline" style="list-style:none">{}</ul>'
-                    '<p>How we know:</p><ul class="sl-options sl-inline" style="list-style:none">{}</ul>'
-                    "<p>Your reason:</p>", stances, bases)
+        item = '<li style="margin-right:0.9em">{} {}</li>'
+        stances = join(html(item, BOX, s) for s in PAPER_STANCES.values())
+        bases = join(html(item, BOX, b) for b in PAPER_BASES.values())
+        # Each row starts with its label, so seven predictions fit a worksheet's pages.
+        row = ('<ul class="sl-options sl-inline" style="list-style:none;padding-left:0;margin:0.3em 0;font-size:85%">'
+               "{}{}</ul>")
+        reason = ('<div class="sl-line" style="border-bottom:1px solid #555;min-height:1.7em;font-size:85%">'
+                  "<strong>Your reason:</strong></div>")  # the first line to write on
+        return html(row + row + reason, html("<li><strong>Position:</strong></li>"), stances,
+                    html("<li><strong>How we know:</strong></li>"), bases)
 
     def paper_text(self, q):
         return ["  Position: " + " ".join(f"[ ] {s}" for s in STANCES.values()),
