@@ -186,7 +186,7 @@ def forecast_spread(students: list[dict], questions: list[dict]) -> list[dict]:
     for q in fc.forecast_questions(questions):
         values = [p for s in students if (p := fc.read_probability(value_of(s, q))[0]) is not None]
         spread = fc.spread(values)
-        rows.append({"outcome": q["forecast"]["question"], "values": values, **spread,
+        rows.append({"outcome": q["forecast"].get("short") or q["forecast"]["question"], "values": values, **spread,
                      "happened": {"yes": "yes", "no": "no", "open": "still open"}[q["forecast"]["resolution"]],
                      "author": q["forecast"]["author_probability"]})
     return rows
@@ -215,7 +215,7 @@ def forecast_overview(students: list[dict], questions: list[dict], who: list[str
     cells = [{"outcome": r["outcome"], "n": r["count"], "range": "–" if not r["count"] else
               f"{fc.fmt_pct(r['low'])} / {fc.fmt_pct(r['median'])} / {fc.fmt_pct(r['high'])}",
               "author": f"{r['author']}%", "happened": r["happened"]} for r in spread]
-    show_html(table(cells, [("outcome", "Forecast: how likely is it that …"), ("n", "Forecasts"),
+    show_html(table(cells, [("outcome", "Outcome"), ("n", "Forecasts"),
                             ("range", "Lowest / median / highest"), ("author", "Our reading of the author"),
                             ("happened", "Happened?")], "The class's forecasts (missing or non-numbers left out)"),
               "\n".join(f"{c['outcome']}: {c['n']} forecasts, {c['range']}; happened: {c['happened']}" for c in cells))
@@ -244,7 +244,7 @@ def _forecast_figure(spread: list[dict]) -> None:
         if mark is not None:
             ax.scatter([mark], [y], marker="|", s=300, color="black", zorder=2,
                        label="What happened (100 = yes, 0 = no)" if y == 0 else None)
-    ax.set_yticks(range(len(spread)), [short_prompt({"prompt": r["outcome"]}, 6) for r in spread], fontsize=8)
+    ax.set_yticks(range(len(spread)), [short_prompt({"prompt": r["outcome"]}, 12) for r in spread], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(-3, 103)
     ax.set_xlabel("Forecast (%)")

@@ -14,7 +14,7 @@ from .kinds.predict import VERDICTS as VERDICT_LABELS
 from .timeline import format_date, long_date, number_events
 
 __all__ = ["VERDICT_LABELS", "verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_questions",
-           "reveal_verdicts", "show_verdicts", "show_verdict_summary", "latest_source", "show_latest_source"]
+           "reveal_verdicts", "verdict_sheet", "show_verdicts", "show_verdict_summary", "latest_source", "show_latest_source"]
 
 
 def _content():
@@ -68,6 +68,27 @@ def reveal_verdicts() -> None:
 
     reveal.after(verdict_questions(), "The module's verdicts", lambda: verdict_summary_html() + verdicts_html(),
                  plain="The module's verdicts: " + "; ".join(f"{r['claim'][:60]}… {r['verdict']}" for r in verdict_rows()))
+
+
+def verdict_sheet() -> None:
+    """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
+    handout each is its own question, just above): for each prediction a verdict to circle and a reason
+    to write, with the events table of the full lesson beside it."""
+    from . import paths
+    from .forecast_view import fixed_table
+
+    if paths.edition() != "worksheet":
+        return
+    content = _content()
+    questions = [content.question(qid) for qid in verdict_questions()]
+    key = ", ".join(f"{label[0]} = {label.lower()}" for label in VERDICT_LABELS.values())
+    rows = [[str(n), q["prompt"], "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
+    grid = fixed_table(rows, [("No.", 4), ("The author, in our words", 56), ("Circle one", 10),
+                              ("Because (an event, its number and its date)", 30)],
+                       f"My verdicts. Circle one: {key}", "sl-verdict-sheet")
+    note = html("<p><small>Use the events table of the full lesson (the timeline after the article): its column "
+                "<em>In the article?</em> says which paragraph each later event tests.</small></p>")
+    show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
 
 
 def show_verdicts() -> None:

@@ -10,6 +10,7 @@ every save in this lesson and on "Score my forecasts again".
 from __future__ import annotations
 
 import base64
+import re
 
 from . import forecasts as fc
 from .display import figure_png, show
@@ -153,31 +154,80 @@ def live_html(result: dict) -> Markup:
 # ---------------------------------------------------------------- paper
 
 
+def fixed_table(rows: list[list], columns: list[tuple[str, int]], caption: str, css: str = "",
+                size: str = "12px") -> Markup:
+    """A compact table for paper: fixed column widths (per cent), a caption, header cells with scope."""
+    cols = join(html('<col style="width:{}%">', width) for _, width in columns)
+    head = join(html('<th scope="col">{}</th>', label) for label, _ in columns)
+    body = join(html("<tr>{}</tr>", join(html('<th scope="row">{}</th>' if i == 0 else "<td>{}</td>", cell)
+                                          for i, cell in enumerate(row))) for row in rows)
+    return html('<table class="sl-table {}" style="table-layout:fixed;font-size:{}">'
+                "<caption>{}</caption><colgroup>{}</colgroup><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+                css, size, caption, cols, head, body)
+
+
+def first_sentence(text: str) -> str:
+    """What happened, in its first sentence after the Yes or No (the rest is in JupyterLab and the handout)."""
+    sentences = re.split(r"(?<!U\.S)(?<!\b[A-Z])\. ", text)
+    if sentences[0] in ("Yes", "No", "Not settled in the record") and len(sentences) > 1:
+        sentences = sentences[1:]
+    return sentences[0].rstrip(".") + "."
+
+
+def short_source(title: str) -> str:
+    """'Headline (Publisher, 6 July 2018)' -> 'Publisher, 6 July 2018': a citation that fits a printed table."""
+    match = re.search(r"\(([^()]*)\)\s*$", title)
+    if not match:
+        return title
+    inside = match.group(1)
+    return f"{title.split(':')[0]}, {inside}" if inside[:1].isdigit() and ":" in title else inside
+
+
 def paper_html(questions: list[dict]) -> Markup:
-    """Score yourself by hand: what happened, our reading of the author, and blank columns."""
+    """Score yourself by hand: what happened and its source, our reading of the author, and blank columns."""
     rows = []
     for n, q in enumerate(fc.forecast_questions(questions), start=1):
         o = q["forecast"]
         happened = fc.OUTCOME[o["resolution"]]
-        author = "" if happened is None else fc.fmt((o["author_probability"] / 100 - happened) ** 2)
-        rows.append({"n": str(n), "outcome": o["question"] + (" (extension)" if q["tier"] == "extension" else ""),
-                     "happened": html("<strong>{}</strong> {}", {1: "Yes: 1.", 0: "No: 0.", None: "Open: do not score."}[happened],
-                                      _what_happened(o)),
-                     "author": f"{o['author_probability']}% ({author})" if author else f"{o['author_probability']}%",
-                     "mine": "", "score": ""})
+        mark = {1: "Yes: 1.", 0: "No: 0.", None: "Open: do not score."}[happened]
+        author = (f"{o['author_probability']}%" if happened is None else
+                  f"{o['author_probability']}% → {fc.fmt((o['author_probability'] / 100 - happened) ** 2)}")
+        extension = " (extension)" if q["tier"] == "extension" else ""
+        rows.append([str(n), html("{}{}", o.get("short") or o["question"], extension),
+                     html("<strong>{}</strong> {} <em>Source: {}.</em>", mark, first_sentence(o["resolved"]),
+                          short_source(o["source_title"])),
+                     author, "", ""])
     score, count = fc.author_score(questions)
     steps = html(
         "<p><strong>Score yourself.</strong> Copy each forecast from lesson 04 into <em>My forecast</em>. For each "
-        "outcome that has a 1 or a 0: write your forecast as a decimal (70% = 0.7), subtract the 1 or the 0, and "
-        "multiply the answer by itself: (0.7 − 1)² = 0.09. Add your scores and divide by how many you scored. "
+        "outcome marked 1 or 0: write your forecast as a decimal (70% = 0.7), subtract the 1 or the 0, and "
+        "multiply the answer by itself: (0.7 − 1)² = 0.09. Add up your scores and divide by how many you scored. "
         "Leave out outcomes marked open and any you did not forecast (a blank is not 0). Lower is better: 0 is "
         "perfect; saying 50% on everything always scores 0.25. Our reading of the author (the module's inference "
         "from the op-ed, not his numbers) scores {} on these {} outcomes.</p>", fc.fmt(score), count)
-    grid = table(rows, [("n", "No."), ("outcome", "As of 20 November 2017: how likely is it that …"),
-                        ("happened", "Did it happen? (source)"), ("author", "Author (our reading) and its score"),
-                        ("mine", "My forecast"), ("score", "My score")],
-                 "Forecasts from lesson 04: what happened", css_class="sl-forecasts sl-score-by-hand")
+    grid = fixed_table(rows, [("No.", 4), ("Outcome", 20), ("What happened (and the source)", 53),
+                              ("Author (our reading) → score", 9), ("My forecast", 7), ("My score", 7)],
+                       "Forecasts from lesson 04: what happened", "sl-forecasts sl-score-by-hand", "11px")
     return join([steps, grid, html("<p><strong>My Brier score:</strong> ______ on ____ outcomes.</p>")])
+
+
+def forecast_sheet() -> None:
+    """Lesson 04's core forecasts on one compact sheet, for the class-set worksheet only (in JupyterLab and
+    the full handout each forecast is its own question, just above)."""
+    from . import paths
+    from .display import show_html
+
+    if paths.edition() != "worksheet":
+        return
+    # The core forecasts: the extension ones are in JupyterLab and the full handout (on a class-set
+    # worksheet, three more rows would cost the lesson a fifth page).
+    questions = [q for q in fc.forecast_questions(_content().questions) if q["lesson"] == "04" and q["tier"] == "core"]
+    rows = [[str(n), q["forecast"]["question"], "____ %", ""] for n, q in enumerate(questions, start=1)]
+    show_html(fixed_table(rows, [("No.", 4), ("As of 20 November 2017: how likely is it that …", 60),
+                                 ("My forecast (0-100)", 11), ("Because (a few words)", 25)],
+                          "My forecasts, as of 20 November 2017 (three more, for early finishers, are in the full lesson)",
+                          "sl-forecast-sheet", "11px"),
+              "My forecasts: " + "; ".join(q["forecast"]["question"] + " ____ %" for q in questions))
 
 
 def paper_text(questions: list[dict]) -> str:

@@ -83,10 +83,10 @@ def test_the_sample_exports_hold_forecasts_for_the_class_view():
     assert dict(skipped) == {"damaged-example.json": "cannot be read as JSON"}
     spread = classroom.forecast_spread(students, load_all().questions)
     by_outcome = {row["outcome"]: row for row in spread}
-    sochi = by_outcome[load_all().question("d04_forecast_sochi")["forecast"]["question"]]
+    sochi = by_outcome[load_all().question("d04_forecast_sochi")["forecast"]["short"]]
     assert sochi["count"] == 3 and (sochi["low"], sochi["median"], sochi["high"]) == (40, 70, 90)
     # 'likely' typed as text, and 150 typed by hand, are left out of the spread, not counted as 0
-    southwest = by_outcome[load_all().question("d04_forecast_southwest")["forecast"]["question"]]
+    southwest = by_outcome[load_all().question("d04_forecast_southwest")["forecast"]["short"]]
     assert southwest["values"] == [60, 20]
 
 

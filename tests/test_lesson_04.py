@@ -95,8 +95,9 @@ def test_the_set_is_shown_oldest_first_quoting_only_what_is_free_to_quote():
 
 
 def test_the_two_readings_and_the_source_question_offer_sentence_frames(content):
+    # shown once, with the first of the two readings (on paper, twice would cost a tenth of a page)
     assert content.question("d04_russian_reading")["frames"] == "two_readings"
-    assert content.question("d04_us_reading")["frames"] == "two_readings"
+    assert "sentence starters above" in content.question("d04_us_reading")["prompt"]
     assert content.question("d04_source_bias")["frames"] == "source_bias"
 
 
@@ -140,3 +141,23 @@ def test_most_of_the_lesson_is_extension(content):
     extension_cells = [c for c in nbformat.read(NOTEBOOK, as_version=4).cells
                        if "extension" in c.metadata.get("tags", []) and "questions.ask(" in c.source]
     assert len(extension_cells) == len(questions) - len(core)
+
+
+def test_every_outcome_has_a_short_name_for_tables(content):
+    for o in content.forecasts():
+        assert o.get("short") and len(o["short"]) <= 80, o["id"]
+
+
+def test_the_class_set_worksheet_gets_one_compact_forecast_sheet(monkeypatch):
+    from syria_lesson import forecast_view
+
+    shown = []
+    monkeypatch.setattr("syria_lesson.display.show_html", lambda html, text: shown.append(str(html)))
+    forecast_view.forecast_sheet()
+    assert shown == [], "the sheet is for the class-set worksheet only"
+    monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")
+    forecast_view.forecast_sheet()
+    (page,) = shown
+    core = [q for q in load_all().lesson_questions("04") if q["kind"] == "forecast" and q["tier"] == "core"]
+    assert page.count("____ %") == len(core)
+    assert "d04_" not in page and "f_" not in page.replace("of_", "")

@@ -245,3 +245,17 @@ def test_a_bad_anchor_file_gets_a_plain_message(tmp_path, monkeypatch):
     message = str(err.value)
     assert "one strong, one middling and one weak" in message and "does not mark every criterion" in message
     assert "no_such_event" in message and "needs a level from 1 to 4" in message
+
+
+def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
+    shown = []
+    monkeypatch.setattr(epilogue, "show_html", lambda html, text: shown.append(str(html)))
+    epilogue.verdict_sheet()
+    assert shown == []
+    monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")
+    epilogue.verdict_sheet()
+    (page,) = shown
+    assert page.count("R  W  P  O  S") == len(load_all().predictions)
+    assert "r05_" not in page and "pred_" not in page
+    for p in load_all().predictions:  # our verdicts and outcomes stay off the worksheet
+        assert " ".join(p["outcome"].split()[:8]) not in page
