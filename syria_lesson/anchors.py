@@ -150,6 +150,6 @@ def show(key: str) -> None:
     if key not in anchors:
         return
     body = anchors_html(key, anchors, content)
-    show_html(box(f"For the instructor: anchor answers, marked against the {content.rubrics()[key]['title']} rubric",
+    show_html(box(f"For the instructor: anchor answers, marked against the rubric “{content.rubrics()[key]['title']}”",
                   body, "instructor"),
               "Anchor answers: " + "; ".join(a["level"] for a in anchors[key]["answers"]))

@@ -100,8 +100,15 @@ def value_of(student: dict, q: dict):
     return (student["answers"].get(q["id"]) or {}).get("value")
 
 
+def label(q: dict) -> str:
+    """How a question is named in the class view: its first words, or a forecast's outcome in short."""
+    if q["kind"] == "forecast":
+        return f"{q['lesson']}: forecast: {q['forecast'].get('short') or q['forecast']['question']}"
+    return f"{q['lesson']}: {short_prompt(q, 8)}"
+
+
 def counts(students: list[dict], questions: list[dict]) -> list[dict]:
-    return [{"question": f"{q['lesson']}: {short_prompt(q, 8)}", "kind": q["kind"],
+    return [{"question": label(q), "kind": q["kind"],
              "answered": sum(is_answered(q, value_of(s, q)) for s in students), "of": len(students)}
             for q in questions]
 
@@ -164,6 +171,10 @@ def _scale_figure(q: dict, tally: Counter) -> None:
     fig, ax = plt.subplots(figsize=(5, 2.4))
     bars = ax.bar(xs, [tally.get(x, 0) for x in xs], color="#0072B2", edgecolor="black", hatch="//")
     ax.bar_label(bars)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_ylim(0, max([1, *tally.values()]) + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(xs, [f"{x}\n{scale['low']}" if x == xs[0] else f"{x}\n{scale['high']}" if x == xs[-1]
                        else str(x) for x in xs], fontsize=8)
     ax.set_ylabel("Students")
@@ -230,11 +241,13 @@ def forecast_overview(students: list[dict], questions: list[dict], who: list[str
 
 
 def _forecast_figure(spread: list[dict]) -> None:
+    import textwrap
+
     import matplotlib.pyplot as plt
 
     from .worksheet import short_prompt
 
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(spread) + 1.2))
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(spread) + 1.4))
     for y, row in enumerate(spread):
         ax.scatter(row["values"], [y] * len(row["values"]), marker="o", color="#0072B2", edgecolor="black",
                    alpha=0.7, zorder=3, label="A student's forecast" if y == 0 else None)
@@ -244,7 +257,7 @@ def _forecast_figure(spread: list[dict]) -> None:
         if mark is not None:
             ax.scatter([mark], [y], marker="|", s=300, color="black", zorder=2,
                        label="What happened (100 = yes, 0 = no)" if y == 0 else None)
-    ax.set_yticks(range(len(spread)), [short_prompt({"prompt": r["outcome"]}, 12) for r in spread], fontsize=8)
+    ax.set_yticks(range(len(spread)), [textwrap.fill(r["outcome"], 34) for r in spread], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(-3, 103)
     ax.set_xlabel("Forecast (%)")

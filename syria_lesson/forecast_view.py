@@ -67,7 +67,8 @@ def summary_html(result: dict) -> Markup:
         parts.append(html('<p role="status"><strong>No forecast of yours can be scored yet.</strong> The forecasts '
                           "are at the end of lesson 04: make them there, in November 2017's shoes, before you read "
                           "what happened.</p>"))
-    for key, words in (("missing", "Not scored, because you saved no forecast"),
+    for key, words in (("missing", "Not scored, because no forecast of yours is saved (if you typed words, go back "
+                                   "to lesson 04 and type a whole number)"),
                        ("unusable", "Not scored, because the saved forecast is not a number from 0 to 100 "
                                     "(it is never counted as 0): go back to lesson 04 and type a whole number")):
         if result[key]:
@@ -94,29 +95,32 @@ def rows_html(result: dict) -> Markup:
 
 
 def calibration_figure(result: dict):
-    """Matplotlib figure and its alt text: forecasts grouped by size against how often they came true."""
+    """Matplotlib figure and its alt text: forecasts grouped by size against how often they came true,
+    the student's on the left (circles), our reading of the author's on the right (squares)."""
     import matplotlib.pyplot as plt
 
     yours = fc.calibration((r["probability"], r["happened"]) for r in result["scored"])
     author = fc.calibration((r["author"], r["happened"]) for r in result["scored"])
-    fig, ax = plt.subplots(figsize=(5.2, 4.4))
-    ax.plot([0, 100], [0, 100], linestyle="--", color="black", linewidth=1)
-    ax.text(62, 56, "perfectly calibrated", rotation=40, fontsize=8)
-    for groups, style, offset in ((yours, STUDENT_STYLE, -1.2), (author, AUTHOR_STYLE, 1.2)):
+    fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.2), sharey=True)
+    for ax, groups, style in ((axes[0], yours, STUDENT_STYLE), (axes[1], author, AUTHOR_STYLE)):
+        (diagonal,) = ax.plot([0, 100], [0, 100], linestyle="--", color="black", linewidth=1,
+                              label="Perfectly calibrated: of the things given 70%, 7 in 10 happen")
         if groups:
-            ax.scatter([g["mean"] + offset for g in groups], [g["share"] for g in groups],
-                       s=[40 + 50 * g["count"] for g in groups], color=style["color"], marker=style["marker"],
-                       edgecolor="black", label=style["label"], zorder=3, alpha=0.9)
+            ax.scatter([g["mean"] for g in groups], [g["share"] for g in groups],
+                       s=[50 + 45 * g["count"] for g in groups], color=style["color"], marker=style["marker"],
+                       edgecolor="black", zorder=3)
             for g in groups:
-                ax.annotate(f"{g['happened']}/{g['count']}", (g["mean"] + offset, g["share"]),
-                            textcoords="offset points", xytext=(9, -3), fontsize=8)
-    ax.set(xlim=(-5, 105), ylim=(-5, 105), xticks=range(0, 101, 20), yticks=range(0, 101, 20))
-    ax.set_xlabel("Forecast (average of each group, %)")
-    ax.set_ylabel("How often it happened (%)")
-    ax.set_title("Calibration: forecasts against what happened", loc="left", fontsize=10)
-    ax.legend(loc="upper left", fontsize=8, frameon=True)
-    ax.grid(True, linewidth=0.3)
-    fig.tight_layout()
+                ax.annotate(f"{g['happened']} of {g['count']}", (g["mean"], g["share"]), textcoords="offset points",
+                            xytext=(0, 11 if g["share"] < 90 else -17), ha="center", fontsize=8)
+        ax.set(xlim=(-5, 105), ylim=(-8, 108), xticks=range(0, 101, 20), yticks=range(0, 101, 20))
+        ax.set_xlabel("Forecast (average of each group, %)")
+        ax.set_title(f"{style['label']} ({'circles' if style['marker'] == 'o' else 'squares'})", loc="left",
+                     fontsize=10)
+        ax.grid(True, linewidth=0.3)
+    axes[0].set_ylabel("How often it happened (%)")
+    fig.suptitle("Calibration: forecasts against what happened", x=0.01, ha="left", fontsize=11)
+    fig.legend(handles=[diagonal], loc="lower center", frameon=False, fontsize=8)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig, calibration_alt(yours, author)
 
 
@@ -126,10 +130,11 @@ def _groups_text(groups: list[dict]) -> str:
 
 
 def calibration_alt(yours: list[dict], author: list[dict]) -> str:
-    return ("Calibration picture. Each point is a group of forecasts: across, their average; up, the share of them "
-            "that happened; a dashed diagonal marks where a perfectly calibrated forecaster's points would lie. "
-            f"Your forecasts (circles): {_groups_text(yours) or 'none scored'}. "
-            f"Our reading of the author (squares): {_groups_text(author) or 'none scored'}.")
+    return ("Calibration picture, in two panels. Each point is a group of forecasts: across, their average; up, the "
+            "share of them that happened; a dashed diagonal marks where a perfectly calibrated forecaster's points "
+            "would lie. "
+            f"Left, your forecasts (circles): {_groups_text(yours) or 'none scored'}. "
+            f"Right, our reading of the author (squares): {_groups_text(author) or 'none scored'}.")
 
 
 def figure_html(result: dict) -> Markup:
@@ -140,7 +145,7 @@ def figure_html(result: dict) -> Markup:
     fig, alt = calibration_figure(result)
     png = base64.b64encode(figure_png(fig)).decode("ascii")
     plt.close(fig)
-    return html('<figure><img src="data:image/png;base64,{}" alt="{}" style="max-width:32em">'
+    return html('<figure><img src="data:image/png;base64,{}" alt="{}" style="max-width:46em;width:100%">'
                 "<figcaption>Points on the diagonal are well calibrated: of the things you gave about 70%, about 7 in "
                 "10 happened. Points below it mean you were too sure things would happen; above it, not sure "
                 "enough. With a handful of forecasts each group is small, so read it as a rough picture.</figcaption>"
