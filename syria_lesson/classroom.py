@@ -100,8 +100,15 @@ def value_of(student: dict, q: dict):
     return (student["answers"].get(q["id"]) or {}).get("value")
 
 
+def label(q: dict) -> str:
+    """How a question is named in the class view: its first words, or a forecast's outcome in short."""
+    if q["kind"] == "forecast":
+        return f"{q['lesson']}: forecast: {q['forecast'].get('short') or q['forecast']['question']}"
+    return f"{q['lesson']}: {short_prompt(q, 8)}"
+
+
 def counts(students: list[dict], questions: list[dict]) -> list[dict]:
-    return [{"question": f"{q['lesson']}: {short_prompt(q, 8)}", "kind": q["kind"],
+    return [{"question": label(q), "kind": q["kind"],
              "answered": sum(is_answered(q, value_of(s, q)) for s in students), "of": len(students)}
             for q in questions]
 
@@ -148,8 +155,9 @@ def overview(folder: Path, anonymise: bool = False) -> None:
             rows_c = [{"option": o, "count": tally.get(o, 0)} for o in q["options"]]
             show_html(table(rows_c, [("option", "Option"), ("count", "Students")], f"{short_prompt(q)}: choices"),
                       "\n".join(f"{r['option']}: {r['count']}" for r in rows_c))
+    forecast_overview(students, questions, who)
     for q in questions:
-        if q["kind"] in ("open", "scale", "ranking"):
+        if q["kind"] in ("open", "scale", "ranking", "verdict"):
             rows_o = [{"who": name, "answer": capped(answer_text(q, value_of(s, q)))} for name, s in zip(who, students)]
             show_html(table(rows_o, [("who", "Student"), ("answer", "Answer")], f"Lesson {q['lesson']}: {q['prompt']}"),
                       "\n".join(f"{r['who']}: {r['answer']}" for r in rows_o))
@@ -163,6 +171,10 @@ def _scale_figure(q: dict, tally: Counter) -> None:
     fig, ax = plt.subplots(figsize=(5, 2.4))
     bars = ax.bar(xs, [tally.get(x, 0) for x in xs], color="#0072B2", edgecolor="black", hatch="//")
     ax.bar_label(bars)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_ylim(0, max([1, *tally.values()]) + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(xs, [f"{x}\n{scale['low']}" if x == xs[0] else f"{x}\n{scale['high']}" if x == xs[-1]
                        else str(x) for x in xs], fontsize=8)
     ax.set_ylabel("Students")
@@ -170,4 +182,92 @@ def _scale_figure(q: dict, tally: Counter) -> None:
     fig.tight_layout()
     alt = (f"Bar chart of the class's scores for the question beginning '{short_prompt(q, 8)}': "
            + ", ".join(f"score {x}: {tally.get(x, 0)} students" for x in xs) + ".")
+    show_figure(fig, alt)
+
+
+# ---------------------------------------------------------------- forecasts (lesson 04, scored in lesson 05)
+
+
+def forecast_spread(students: list[dict], questions: list[dict]) -> list[dict]:
+    """Per outcome: the class's forecasts (how many, lowest, median, highest), what happened, and our
+    reading of the author. Forecasts that are missing or not numbers are left out, never counted as 0."""
+    from . import forecasts as fc
+
+    rows = []
+    for q in fc.forecast_questions(questions):
+        values = [p for s in students if (p := fc.read_probability(value_of(s, q))[0]) is not None]
+        spread = fc.spread(values)
+        rows.append({"outcome": q["forecast"].get("short") or q["forecast"]["question"], "values": values, **spread,
+                     "happened": {"yes": "yes", "no": "no", "open": "still open"}[q["forecast"]["resolution"]],
+                     "author": q["forecast"]["author_probability"]})
+    return rows
+
+
+def forecast_scores(students: list[dict], questions: list[dict], who: list[str]) -> list[dict]:
+    """Per student: their Brier score on the settled outcomes they forecast, and what was not scored."""
+    from . import forecasts as fc
+
+    rows = []
+    for name, student in zip(who, students):
+        values = {qid: entry.get("value") for qid, entry in student["answers"].items()}
+        result = fc.score(questions, values)
+        rows.append({"who": name, "scored": len(result["scored"]), "brier": result["student"],
+                     "author": result["author"], "missing": len(result["missing"]),
+                     "unusable": len(result["unusable"])})
+    return rows
+
+
+def forecast_overview(students: list[dict], questions: list[dict], who: list[str]) -> None:
+    from . import forecasts as fc
+
+    spread = forecast_spread(students, questions)
+    if not spread or not students:
+        return
+    cells = [{"outcome": r["outcome"], "n": r["count"], "range": "–" if not r["count"] else
+              f"{fc.fmt_pct(r['low'])} / {fc.fmt_pct(r['median'])} / {fc.fmt_pct(r['high'])}",
+              "author": f"{r['author']}%", "happened": r["happened"]} for r in spread]
+    show_html(table(cells, [("outcome", "Outcome"), ("n", "Forecasts"),
+                            ("range", "Lowest / median / highest"), ("author", "Our reading of the author"),
+                            ("happened", "Happened?")], "The class's forecasts (missing or non-numbers left out)"),
+              "\n".join(f"{c['outcome']}: {c['n']} forecasts, {c['range']}; happened: {c['happened']}" for c in cells))
+    _forecast_figure(spread)
+    scores = forecast_scores(students, questions, who)
+    rows = [{"who": r["who"], "brier": fc.fmt(r["brier"]), "scored": r["scored"], "author": fc.fmt(r["author"]),
+             "left": f"{r['missing']} missing, {r['unusable']} not a number"} for r in scores]
+    show_html(table(rows, [("who", "Student"), ("brier", "Brier score (0 best; 0.25 = 50% on everything)"),
+                           ("scored", "Outcomes scored"), ("author", "Author (our reading), same outcomes"),
+                           ("left", "Not scored")], "Forecast scores, student by student"),
+              "\n".join(f"{r['who']}: {r['brier']} on {r['scored']} ({r['left']})" for r in rows))
+
+
+def _forecast_figure(spread: list[dict]) -> None:
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    from .worksheet import short_prompt
+
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(spread) + 1.4))
+    for y, row in enumerate(spread):
+        ax.scatter(row["values"], [y] * len(row["values"]), marker="o", color="#0072B2", edgecolor="black",
+                   alpha=0.7, zorder=3, label="A student's forecast" if y == 0 else None)
+        ax.scatter([row["author"]], [y], marker="D", color="#E69F00", edgecolor="black", zorder=4,
+                   label="Our reading of the author" if y == 0 else None)
+        mark = {"yes": 100, "no": 0}.get(row["happened"])
+        if mark is not None:
+            ax.scatter([mark], [y], marker="|", s=300, color="black", zorder=2,
+                       label="What happened (100 = yes, 0 = no)" if y == 0 else None)
+    ax.set_yticks(range(len(spread)), [textwrap.fill(r["outcome"], 34) for r in spread], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-3, 103)
+    ax.set_xlabel("Forecast (%)")
+    ax.set_title("The class's forecasts, outcome by outcome", loc="left", fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(1, len(spread))), ncol=3, fontsize=8,
+              frameon=False)
+    ax.grid(True, axis="x", linewidth=0.3)
+    fig.tight_layout()
+    alt = ("Dot chart of the class's forecasts, one row per outcome: " + "; ".join(
+        f"{short_prompt({'prompt': r['outcome']}, 8)}: {r['count']} forecasts"
+        + (f" from {r['low']:.0f}% to {r['high']:.0f}%" if r["count"] else "")
+        + f", author (our reading) {r['author']}%, happened: {r['happened']}" for r in spread) + ".")
     show_figure(fig, alt)

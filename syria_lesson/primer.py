@@ -41,10 +41,14 @@ def numbered(items: list[dict]) -> list[tuple[dict, list[int]]]:
 
 
 def section_html(section: dict, numbers: list[int]) -> Markup:
+    from . import paths
+
     refs = join((html('<a href="#primer-source-{}">{}</a>', n, n) for n in numbers), Markup(", "))
-    return html('<section class="sl-primer-section" aria-label="{}"><h3>{}</h3><p>{} '
+    # In the lesson the primer sits under its own heading; the worksheet keeps no headings but the title.
+    level = 2 if paths.edition() == "worksheet" else 3
+    return html('<section class="sl-primer-section" aria-label="{}"><h{}>{}</h{}><p>{} '
                 '<small class="sl-primer-refs">(Sources: {})</small></p></section>',
-                section["heading"], section["heading"], " ".join(section["text"].split()), refs)
+                section["heading"], level, section["heading"], level, " ".join(section["text"].split()), refs)
 
 
 def primer_html(items: list[dict] | None = None) -> Markup:

@@ -74,6 +74,7 @@ FACTS_JS = """() => {
     images: [...document.images].map(i => ({
       alt: i.getAttribute('alt'), src: i.src.slice(0, 40), loaded: i.complete && i.naturalWidth > 0})),
     questions: [...document.querySelectorAll('.sl-question[id^="q-"]')].map(e => e.id.slice(2)),
+    anchors: [...document.querySelectorAll('[id^="q-"]')].map(e => e.id.slice(2)),
     instructor_boxes: [...document.querySelectorAll('.sl-instructor')].map(e => getComputedStyle(e).borderLeftStyle),
     body_border: getComputedStyle(document.body).borderLeftStyle,
     edition_line: norm(document.querySelector('.sl-edition') && document.querySelector('.sl-edition').textContent),

@@ -31,7 +31,11 @@ def distinctive_prefix(text: str, words: int = 12) -> str:
 
 
 def instructor_texts(questions) -> list[tuple[str, str, str, str]]:
-    """(entry, field, lesson, distinctive prefix) for every note and model answer."""
+    """(entry, field, lesson, distinctive prefix) for every note and model answer, and for every
+    anchor answer and its marks (instructor/anchors.yaml; shown in the lesson of the question it answers)."""
+    from syria_lesson.anchors import load_anchors
+    from syria_lesson.anchors import texts as anchor_texts
+
     lesson_of = {q["id"]: q["lesson"] for q in questions}
     texts = []
     for key, entry in load_instructor_notes(questions).items():
@@ -39,6 +43,11 @@ def instructor_texts(questions) -> list[tuple[str, str, str, str]]:
         for name in FIELDS:
             if entry.get(name):
                 texts.append((key, name, lesson, distinctive_prefix(entry[name])))
+    anchors = load_anchors()
+    for rubric, entry in anchors.items():
+        for label, text in anchor_texts({rubric: entry}):
+            if len(text.split()) >= 6:
+                texts.append((label, "anchor", lesson_of[entry["question"]], distinctive_prefix(text)))
     return texts
 
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from syria_lesson import answers, classroom, exports
+from syria_lesson import answers, classroom, exports, paths
 from syria_lesson.data import load_all
 
 SCALE = "d04_optimism_scale"
@@ -71,3 +71,42 @@ def test_a_very_long_answer_is_cut_in_the_notebook():
     cut = classroom.capped(text)
     assert len(cut) < classroom.MAX_SHOWN + 100 and "more characters in the student's file" in cut
     assert classroom.capped("short") == "short"
+
+
+# ---------------------------------------------------------------- forecasts in the class view
+
+SAMPLES = paths.ROOT / "instructor" / "sample_answers"
+
+
+def test_the_sample_exports_hold_forecasts_for_the_class_view():
+    students, skipped = classroom.read_class(SAMPLES)
+    assert dict(skipped) == {"damaged-example.json": "cannot be read as JSON"}
+    spread = classroom.forecast_spread(students, load_all().questions)
+    by_outcome = {row["outcome"]: row for row in spread}
+    sochi = by_outcome[load_all().question("d04_forecast_sochi")["forecast"]["short"]]
+    assert sochi["count"] == 3 and (sochi["low"], sochi["median"], sochi["high"]) == (40, 70, 90)
+    # 'likely' typed as text, and 150 typed by hand, are left out of the spread, not counted as 0
+    southwest = by_outcome[load_all().question("d04_forecast_southwest")["forecast"]["short"]]
+    assert southwest["values"] == [60, 20]
+
+
+def test_each_student_gets_a_brier_score_and_what_was_not_scored():
+    students, _ = classroom.read_class(SAMPLES)
+    who = classroom.names(students, anonymise=False)
+    rows = {r["who"]: r for r in classroom.forecast_scores(students, load_all().questions, who)}
+    assert rows["Sample Student A"]["scored"] == 0 and rows["Sample Student A"]["brier"] is None
+    assert rows["Sample Student F"]["unusable"] == 1 and rows["Sample Student F"]["missing"] == 2
+    assert rows["Sample Student G"]["unusable"] == 1 and rows["Sample Student G"]["scored"] == 9
+    e = rows["Sample Student E"]
+    assert e["scored"] == 10 and 0 < e["brier"] < 0.25 and e["author"] is not None
+
+
+def test_hidden_names_stay_hidden_in_the_forecast_tables(monkeypatch):
+    shown = []
+    monkeypatch.setattr(classroom, "show_html", lambda html, text: shown.append(str(html) + text))
+    monkeypatch.setattr(classroom, "show_figure", lambda fig, alt: shown.append(alt))
+    classroom.overview(SAMPLES, anonymise=True)
+    page = " ".join(shown)
+    assert "Forecast scores, student by student" in page and "The class&#39;s forecasts" in page
+    assert "Sample Student" not in page and "Student 7" in page
+    assert "Dot chart of the class" in page

@@ -1,0 +1,262 @@
+"""Lesson 05: forecasts scored (exact Brier values, the no-skill 0.25, what is left
+out and why), verdicts that wait for the student's own, computed dates, and the
+anchor answers that only the instructor edition shows."""
+
+import re
+
+import nbformat
+import pytest
+
+from syria_lesson import anchors, epilogue, forecast_view, kinds, paths, session
+from syria_lesson import forecasts as fc
+from syria_lesson.data import load_all
+
+NOTEBOOK = paths.ROOT / "notebooks" / "05_what_happened_next.ipynb"
+
+
+@pytest.fixture
+def kernel(tmp_path, monkeypatch):
+    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
+    fresh = session.Session()
+    monkeypatch.setattr(session, "SESSION", fresh)
+    fresh.start("Tess")
+    return fresh
+
+
+def outcome(oid, resolution, author=50):
+    return {"id": oid, "question": f"{oid} happens?", "resolution": resolution, "author_probability": author,
+            "resolved": "r", "source_title": "s", "source_url": "https://example.org", "author_why": "w"}
+
+
+def question(qid, resolution, author=50, tier="core"):
+    return {"id": qid, "kind": "forecast", "lesson": "04", "tier": tier, "forecast": outcome(qid, resolution, author),
+            "prompt": f"As of 20 November 2017: how likely is it that {qid} happens?"}
+
+
+QUESTIONS = [question("a", "yes", 80), question("b", "no", 30), question("c", "yes", 60), question("d", "open", 70)]
+
+
+# ---------------------------------------------------------------- the Brier score
+
+
+@pytest.mark.parametrize("pairs, expected", [
+    ([(100, 1)], 0.0), ([(0, 1)], 1.0), ([(100, 0)], 1.0), ([(70, 1)], 0.09), ([(70, 0)], 0.49),
+    ([(70, 1), (20, 0)], (0.09 + 0.04) / 2), ([(50, 1), (50, 0), (50, 1)], 0.25)])
+def test_brier_scores_are_exact(pairs, expected):
+    assert fc.brier(pairs) == pytest.approx(expected)
+
+
+def test_no_forecasts_have_no_score_not_zero():
+    assert fc.brier([]) is None
+
+
+def test_the_no_skill_forecaster_always_scores_a_quarter():
+    for outcomes in ([1], [0], [1, 0, 0, 1, 1], [0, 0, 0]):
+        assert fc.brier((fc.NO_SKILL, o) for o in outcomes) == pytest.approx(0.25)
+
+
+def test_a_student_is_scored_beside_the_no_skill_forecaster_and_the_author():
+    values = {"a": {"probability": 90, "reason": ""}, "b": {"probability": 20, "reason": "x"},
+              "c": {"probability": 40, "reason": ""}, "d": {"probability": 10, "reason": ""}}
+    result = fc.score(QUESTIONS, values)
+    assert [r["id"] for r in result["scored"]] == ["a", "b", "c"]
+    assert result["student"] == pytest.approx((0.01 + 0.04 + 0.36) / 3)
+    assert result["no_skill"] == pytest.approx(0.25)
+    assert result["author"] == pytest.approx((0.04 + 0.09 + 0.16) / 3)
+    assert fc.verdict_words(result["student"], result["no_skill"]) == "better than the no-skill forecaster"
+
+
+def test_missing_forecasts_are_named_and_left_out_never_scored_as_zero():
+    result = fc.score(QUESTIONS, {"a": {"probability": 100, "reason": ""}})
+    assert [r["id"] for r in result["scored"]] == ["a"] and result["student"] == 0.0
+    assert [r["id"] for r in result["missing"]] == ["b", "c"]
+    # the author and the no-skill forecaster are scored on the same outcomes only
+    assert result["author"] == pytest.approx(0.04) and result["no_skill"] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize("value, problem", [
+    ({"probability": None, "reason": "likely"}, fc.NOT_A_NUMBER), ("seventy", fc.NOT_A_NUMBER),
+    ({"probability": "70"}, fc.NOT_A_NUMBER), ({"probability": True}, fc.NOT_A_NUMBER),
+    ({"probability": 150}, fc.OUT_OF_RANGE), ({"probability": -5}, fc.OUT_OF_RANGE), (None, fc.MISSING)])
+def test_text_and_out_of_range_forecasts_are_named_not_scored(value, problem):
+    assert fc.read_probability(value) == (None, problem)
+    result = fc.score(QUESTIONS[:1], {"a": value})
+    assert result["scored"] == [] and result["student"] is None
+    assert [r["id"] for r in result["missing" if problem == fc.MISSING else "unusable"]] == ["a"]
+
+
+def test_open_outcomes_are_not_scored_and_say_so():
+    result = fc.score(QUESTIONS, {"d": {"probability": 0, "reason": ""}})
+    assert [r["id"] for r in result["open"]] == ["d"] and result["student"] is None
+    page = str(forecast_view.summary_html(result))
+    assert "has not settled it yet" in page and "d happens?" in page
+
+
+def test_the_summary_names_every_unscored_forecast_in_words():
+    result = fc.score(QUESTIONS, {"a": {"probability": 60, "reason": ""}, "b": {"probability": None, "reason": "no"}})
+    page = str(forecast_view.summary_html(result))
+    assert "Your Brier score: 0.16" in page and "on 1 settled outcome" in page
+    assert "no forecast of yours is saved" in page and "c happens?" in page
+    assert "never counted as 0" in page and "b happens?" in page
+
+
+def test_calibration_groups_forecasts_by_size():
+    groups = fc.calibration([(10, 0), (15, 1), (90, 1), (100, 1), (55, 0)])
+    assert [(g["low"], g["count"], g["happened"]) for g in groups] == [(0, 2, 1), (40, 1, 0), (80, 2, 2)]
+    assert groups[0]["mean"] == pytest.approx(12.5) and groups[0]["share"] == pytest.approx(50)
+
+
+def test_the_calibration_picture_says_what_it_shows():
+    result = fc.score(QUESTIONS, {"a": {"probability": 90}, "b": {"probability": 10}, "c": {"probability": 70}})
+    fig, alt = forecast_view.calibration_figure(result)
+    assert "dashed diagonal" in alt and "circles" in alt and "squares" in alt
+    assert "forecasts of 80-100%: 1, averaging 90%, 1 of which happened" in alt
+    markers = {c.get_paths()[0].vertices.shape[0] for ax in fig.axes for c in ax.collections}
+    assert len(markers) == 2, "the student and the author need different marker shapes"
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+# ---------------------------------------------------------------- the module's outcomes
+
+
+def test_the_real_outcomes_score_as_promised():
+    content = load_all()
+    forecasts = [q for q in content.questions if q["kind"] == "forecast"]
+    assert len([q for q in forecasts if q["tier"] == "core"]) >= 8
+    everything_half = {q["id"]: {"probability": 50} for q in forecasts}
+    result = fc.score(content.questions, everything_half)
+    assert result["student"] == pytest.approx(0.25) and result["open"]
+    score, count = fc.author_score(content.questions)
+    assert count == len(result["scored"]) and 0 < score < 0.25
+
+
+def test_the_paper_face_has_blank_columns_and_the_instructions():
+    page = str(forecast_view.paper_html(load_all().questions))
+    assert "My %" in page and "My score" in page and "Score yourself" in page
+    assert "0.25" in page and "Open: do not score." in page
+    assert page.count("<tr>") == 1 + len([q for q in load_all().questions if q["kind"] == "forecast"])
+
+
+def test_the_live_scores_follow_the_current_student(kernel, monkeypatch):
+    shown = []
+    monkeypatch.setattr(forecast_view, "show", lambda widget, html, text: shown.append(widget))
+    forecast_view.show_scores()
+    panel = shown[-1].children[0]
+    assert "No forecast of yours can be scored yet" in panel.value
+    kernel.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
+    kernel.changed()
+    assert "Your Brier score: 0.04" in panel.value and "<img" in panel.value and 'alt="Calibration picture' in panel.value
+    kernel.start("Someone Else")
+    assert "No forecast of yours can be scored yet" in panel.value
+
+
+# ---------------------------------------------------------------- verdicts and dates
+
+
+def test_one_verdict_question_per_prediction_and_the_table_comes_after_them():
+    content = load_all()
+    asked = [q["prediction"] for q in content.lesson_questions("05") if q["kind"] == "verdict"]
+    assert asked == [p["id"] for p in content.predictions]
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    sources = [c.source for c in cells if c.cell_type == "code"]
+    assert "epilogue.show_verdicts()" not in sources
+    reveal = sources.index("epilogue.reveal_verdicts()")
+    last_verdict = max(i for i, s in enumerate(sources) if "r05_verdict_" in s)
+    assert reveal > last_verdict
+
+
+def test_the_student_edition_shows_none_of_our_verdicts():
+    text = NOTEBOOK.read_text(encoding="utf-8")
+    for q in load_all().lesson_questions("05"):
+        for secret in kinds.kind_of(q).secrets(q):
+            assert " ".join(secret.split()[:10]) not in text, q["id"]
+    assert "Tally of our verdicts" not in text
+
+
+def test_key_point_two_and_the_latest_source_type_no_date_the_data_holds():
+    content = load_all()
+    held = {str(p["as_of"]) for p in content.predictions} | {e["date"] for e in content.events}
+    from syria_lesson.timeline import long_date
+
+    written = {long_date(d) for d in held if len(d) == 10} | {long_date(d) for d in held if len(d) == 7}
+    cells = nbformat.read(NOTEBOOK, as_version=4).cells
+    key_points = next(c.source for c in cells if c.source.startswith("## Key points"))
+    point_two = re.search(r"^2\. .*?(?=^3\. )", key_points, re.M | re.S).group(0)
+    assert not any(d in point_two for d in written)
+    assert not re.search(r"\b(19|20)\d\d\b", point_two)
+    prose = " ".join(c.source for c in cells if c.cell_type == "markdown")
+    assert "latest source" not in prose.lower() or not any(d in prose for d in written)
+    assert epilogue.latest_source() == max(str(p["as_of"]) for p in content.predictions)
+
+
+def test_the_essay_returns_to_the_lesson_00_answer_with_its_rubric_and_frames():
+    q = load_all().question("r05_compelling")
+    assert q["beside"] == "q00_compelling" and q["rubric"] == "essay" and q["frames"] == "essay"
+    assert load_all().question("q00_compelling")["lesson"] == "00"
+
+
+# ---------------------------------------------------------------- anchor answers
+
+
+def test_anchor_answers_are_three_levels_marked_on_every_criterion():
+    content = load_all()
+    found = anchors.load_anchors(content)
+    criteria = {c["id"] for c in content.rubrics()["essay"]["criteria"]}
+    answers = found["essay"]["answers"]
+    assert sorted(a["level"] for a in answers) == sorted(anchors.LEVELS)
+    totals = {a["level"]: sum(m["level"] for m in a["marks"].values()) for a in answers}
+    assert totals["strong"] > totals["middling"] > totals["weak"]
+    for a in answers:
+        assert set(a["marks"]) == criteria
+    strong = next(a for a in answers if a["level"] == "strong")
+    assert len(strong["paragraphs"]) >= 2 and len(strong["events"]) >= 2
+
+
+def test_anchors_are_absent_from_the_student_release_and_the_student_edition(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SYRIA_LESSON_INSTRUCTOR", str(tmp_path / "no-instructor-folder"))
+    assert anchors.load_anchors() == {}
+    monkeypatch.delenv("SYRIA_LESSON_INSTRUCTOR")
+    shown = []
+    monkeypatch.setattr(anchors, "show_html", lambda html, text: shown.append(str(html)))
+    anchors.show("essay")  # the student edition: nothing at all
+    assert shown == []
+    monkeypatch.setenv("SYRIA_LESSON_EDITION", "instructor")
+    anchors.show("essay")
+    assert "Anchor answer: strong" in shown[-1] and "Anchor answer: weak" in shown[-1]
+    text = NOTEBOOK.read_text(encoding="utf-8")
+    for _, secret in anchors.texts(anchors.load_anchors()):
+        assert " ".join(secret.split()[:10]) not in text
+
+
+def test_a_bad_anchor_file_gets_a_plain_message(tmp_path, monkeypatch):
+    from syria_lesson.validate import DataError
+
+    folder = tmp_path / "instructor"
+    folder.mkdir()
+    (folder / "anchors.yaml").write_text(
+        "anchors:\n  essay:\n    question: r05_compelling\n    answers:\n"
+        "      - {level: strong, text: hi, marks: {claim: {level: 5, why: x}}, events: [no_such_event]}\n",
+        encoding="utf-8")
+    monkeypatch.setenv("SYRIA_LESSON_INSTRUCTOR", str(folder))
+    with pytest.raises(DataError) as err:
+        anchors.load_anchors()
+    message = str(err.value)
+    assert "one strong, one middling and one weak" in message and "does not mark every criterion" in message
+    assert "no_such_event" in message and "needs a level from 1 to 4" in message
+
+
+def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
+    shown = []
+    monkeypatch.setattr(epilogue, "show_html", lambda html, text: shown.append(str(html)))
+    epilogue.verdict_sheet()
+    assert shown == []
+    monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")
+    epilogue.verdict_sheet()
+    (page,) = shown
+    assert page.count("R  W  P  O  S") == len(load_all().predictions)
+    text = re.sub(r"<[^>]+>", " ", page)  # what a reader sees; the rows' anchors (id="q-...") are not shown
+    assert "r05_" not in text and "pred_" not in text
+    for p in load_all().predictions:  # our verdicts and outcomes stay off the worksheet
+        assert " ".join(p["outcome"].split()[:8]) not in page
