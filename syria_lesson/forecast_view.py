@@ -261,7 +261,7 @@ def show_scores() -> None:
         show_html(paper_html(questions), paper_text(questions))
         return
     panel = w.HTML()
-    again = w.Button(description="Score my forecasts again", icon="refresh",
+    again = w.Button(description="Score my forecasts again", icon="refresh", layout=w.Layout(width="auto"),
                      tooltip="Read your saved forecasts again (after changing one in lesson 04)")
 
     def render(_=None) -> None:

@@ -197,7 +197,7 @@ def name_box() -> None:
 
     field = w.Text(description="Your name", placeholder="First name and last name", layout=w.Layout(width="28em"))
     start = w.Button(description="Start", button_style="primary", tooltip="Save your answers under this name")
-    change = w.Button(description="Not you? Change", tooltip="Type a different name")
+    change = w.Button(description="Not you? Change", tooltip="Type a different name", layout=w.Layout(width="auto"))
     message = w.HTML()
     ask_row = w.HBox([field, start])
 
@@ -302,7 +302,7 @@ def export_button() -> None:
     if _on_paper_only():
         return
     content, _ = _content()
-    button = w.Button(description="Export my answers", icon="download",
+    button = w.Button(description="Export my answers", icon="download", layout=w.Layout(width="auto"),
                       tooltip="Write a file with your answers from every lesson, to hand in")
     message = w.HTML()
 

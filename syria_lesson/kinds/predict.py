@@ -95,7 +95,8 @@ class Predict(Kind):
                            description="How we know", style={"description_width": "initial"})
         reason = w.Textarea(placeholder="Your reason, in a sentence", description="Reason", continuous_update=False,
                             layout=w.Layout(width="100%", height="4em"))
-        check = w.Button(description="Compare with the table", tooltip="Show the module's reading of this cell")
+        check = w.Button(description="Compare with the table", tooltip="Show the module's reading of this cell",
+                          layout=w.Layout(width="auto"))
 
         def get():
             if not (stance.value or basis.value or reason.value.strip()):
@@ -168,7 +169,8 @@ class Verdict(Kind):
                              description="Verdict")
         reason = w.Textarea(placeholder="Because ... (name an event and its date)", description="Because",
                             continuous_update=False, layout=w.Layout(width="100%", height="4em"))
-        show = w.Button(description="Compare with the module", tooltip="Show the module's verdict")
+        show = w.Button(description="Compare with the module", tooltip="Show the module's verdict",
+                         layout=w.Layout(width="auto"))
 
         def get():
             if not (verdict.value or reason.value.strip()):
