@@ -133,7 +133,7 @@ test-fast: $(VENV)/.dev
 	$(RUN) -m pytest tests -q -m "not slow and not browser"
 
 # What the handouts are made from: `make pdf` rebuilds them only when one changed.
-HANDOUT_INPUTS := $(filter-out syria_lesson/pdf.py,$(shell find notebooks instructor data figures syria_lesson -type f \
+HANDOUT_INPUTS := $(filter-out syria_lesson/pdf.py syria_lesson/pdf_print.py,$(shell find notebooks instructor data figures syria_lesson -type f \
 	\( -name '*.ipynb' -o -name '*.py' -o -name '*.yaml' -o -name '*.csv' -o -name '*.json' -o -name '*.css' \
 	-o -name '*.j2' -o -name '*.png' \) -not -path '*/answers/*' -not -path '*/.ipynb_checkpoints/*' \
 	-not -path '*/__pycache__/*' 2>/dev/null))

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import paths
 
 PACKAGE = Path(__file__).resolve().parent.parent
-NOT_RENDERING = {"build", "lite.py", "pdf.py", "collect.py"}
+NOT_RENDERING = {"build", "lite.py", "pdf.py", "pdf_print.py", "collect.py"}
 DATA_SUFFIXES = {".csv", ".yaml", ".json"}
 
 STALE_MESSAGE = ("The lesson data or the helper package changed since the notebooks were last run, so their "
