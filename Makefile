@@ -6,7 +6,7 @@
 #   make test-fast  the unit tests only (no notebooks, kernels or browser): seconds
 #   make handouts   build the HTML handouts into build/handouts/
 #   make pdf        print them to PDF (A4 and Letter) into build/pdf/; needs Chromium
-#   make worksheets the class-set worksheets (HTML and PDF); CORE=1 for core tasks only
+#   make worksheets the class-set worksheets (HTML and PDF): all tasks, and core tasks only
 #   make notebooks  re-run the notebooks after editing data/ (then commit them)
 #   make docs       rewrite the lesson plan and lesson tables from data/lessons/
 #   make release    the student release (no instructor material) in build/student-release/
@@ -154,13 +154,12 @@ pdf: $(VENV)/.dev
 	@$(MAKE) --no-print-directory -s $(HANDOUTS_BUILT)
 	$(RUN) -m syria_lesson.pdf
 
-# A class set of worksheets, as web pages and PDFs: `make worksheets`, or
-# `make worksheets CORE=1` for the core tasks only (build/worksheets-core/).
-WORKSHEETS := build/worksheets$(if $(CORE),-core,)
+# A class set of worksheets, as web pages and PDFs, in build/worksheets/: all
+# tasks (worksheet/) and the core tasks only (worksheet-core/).
 worksheets: $(VENV)/.dev
 	@$(RUN) -m syria_lesson.pdf --check
-	SYRIA_LESSON_TIER=$(if $(CORE),core,all) $(RUN) -m syria_lesson.build worksheets --out $(WORKSHEETS)
-	$(RUN) -m syria_lesson.pdf --handouts $(WORKSHEETS) --out $(WORKSHEETS)/pdf
+	$(RUN) -m syria_lesson.build worksheets --out build/worksheets
+	$(RUN) -m syria_lesson.pdf --handouts build/worksheets --out build/worksheets/pdf
 
 lite: $(VENV)/.dev
 	$(RUN) -m syria_lesson.lite

@@ -27,6 +27,7 @@ from syria_lesson.pdf import PAPERS  # noqa: E402
 START = "lab/index.html?path=notebooks/00_start_here.ipynb"
 # What may be published: what a student may be given. Never the instructor edition.
 PUBLISHED = {"worksheet": "Worksheets (a class set: the tasks, with room to write)",
+             "worksheet-core": "Worksheets, core tasks only (at most 4 A4 pages a lesson)",
              "student": "Student handouts (each lesson in full)"}
 
 

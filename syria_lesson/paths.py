@@ -74,6 +74,3 @@ def edition() -> str:
     return value if value in EDITIONS else "student"
 
 
-def core_only() -> bool:
-    """A worksheet of core tasks only (``make worksheets CORE=1``): extension tasks are left out."""
-    return os.environ.get("SYRIA_LESSON_TIER") == "core"

@@ -61,11 +61,12 @@ BUDGETS: dict[str, dict[str, int]] = {
     # The class set (issue 17): the core tasks on at most 4 A4 pages a lesson, the whole module
     # within 24; extension tasks follow on pages of their own (see EXTENSION_PAGES).
     "worksheet": {"*": 4, WHOLE: 24},
+    "worksheet-core": {"*": 4, WHOLE: 24},  # the same class set without its extension tasks
 }
 # A worksheet's extension tasks, on pages of their own after the core, may take this many more.
 EXTENSION_PAGES = {"worksheet": 2}
 # The worksheet budget is for A4 (the issue's measure); Letter pages are 18 mm shorter and may take one more.
-LETTER_EXTRA = {"worksheet": 1}
+LETTER_EXTRA = {"worksheet": 1, "worksheet-core": 1}
 
 
 def budget(edition: str, name: str) -> int | None:

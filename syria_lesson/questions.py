@@ -86,8 +86,6 @@ def ask(question_id: str) -> None:
     """Show one question: live widget in JupyterLab, worksheet on paper."""
     content, notes = _content()
     q = content.question(question_id)
-    if _on_paper_only() and paths.core_only() and q["tier"] == "extension":
-        return
     where = f"lesson {q['lesson']}, question {number(q, content.questions)}"
     label = " · ".join(part for part in (kind_label(q), where, tier_label(q)) if part)
     view = QuestionView(q, label)

@@ -96,13 +96,29 @@ def statement_html(doc: dict | None = None) -> Markup:
     return head + source + table + rights
 
 
+def worksheet_html(doc: dict | None = None) -> Markup:
+    """The statement on the class-set worksheet: numbered paragraphs in two columns of
+    smaller type, gaps marked as gaps. How each paragraph is attested stays in the lesson."""
+    doc = doc or document()
+    paras = join(html("<p><strong>{}.</strong> {}</p>", p["n"],
+                      join(_gap_html(w) if k == "gap" else html("{} ", w) for k, w in pieces(p["text"])))
+                 for p in doc["paragraphs"])
+    head = html("<p><strong>The joint statement, {}.</strong> The paragraph numbers are ours; a [gap] marks "
+                "words that no copy we found gives.</p>", long_date(doc["date"]))
+    return html('<section class="sl-statement-ws" aria-label="The joint statement" '
+                'style="columns:2;column-gap:1.2em;font-size:11px;line-height:1.35">{}{}</section>', head, paras)
+
+
 def show() -> None:
+    from . import paths
+
     doc = document()
     lines = [doc["title"], f"Released {long_date(doc['date'])}, Da Nang."]
     for para in doc["paragraphs"]:
         text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
         lines.append(f"{para['n']}. {text} ({STATUS[para['status']]})")
-    show_html(statement_html(doc), "\n".join(lines))
+    face = worksheet_html(doc) if paths.edition() == "worksheet" else statement_html(doc)
+    show_html(face, "\n".join(lines))
 
 
 def about_html(doc: dict | None = None) -> Markup:

@@ -142,6 +142,43 @@ def test_students_check_the_op_eds_account_against_the_statement():
     assert len(parts) > statement_at
 
 
+def test_the_worksheet_carries_the_statement_its_two_check_tasks_need():
+    """On paper there is no link to follow: the statement itself is on the class set,
+    whole, numbered and with its gaps, before the tasks that check the op-ed against it."""
+    import nbformat
+
+    from syria_lesson import build
+    from syria_lesson.build.handouts import worksheet_notebook
+
+    path = next(p for p in build.notebooks(include_instructor=False) if p.name.startswith("01_"))
+    for extension in (True, False):
+        sources = [c.source for c in worksheet_notebook(nbformat.read(path, as_version=4), extension=extension).cells]
+        at = next(n for n, s in enumerate(sources) if "statement.show()" in s)
+        for qid in ("q01_check_modest_steps", "q01_check_sochi"):
+            assert next(n for n, s in enumerate(sources) if f'questions.ask("{qid}")' in s) > at, qid
+    doc = statement.document()
+    sheet = " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(statement.worksheet_html(doc)))).split())
+    for para in doc["paragraphs"]:
+        assert f"{para['n']}. " in sheet
+        for kind, words in statement.pieces(para["text"]):
+            assert (words if kind == "text" else f"[gap: {words}]") in sheet, (para["n"], words[:40])
+    assert "Wording found" not in sheet, "how each paragraph is attested stays in the lesson"
+
+
+def test_the_core_worksheet_leaves_out_every_extension_task():
+    import nbformat
+
+    from syria_lesson import build
+    from syria_lesson.build.handouts import worksheet_notebook
+
+    path = next(p for p in build.notebooks(include_instructor=False) if p.name.startswith("01_"))
+    full = worksheet_notebook(nbformat.read(path, as_version=4))
+    core = worksheet_notebook(nbformat.read(path, as_version=4), extension=False)
+    tagged = [c.source for c in full.cells if "extension" in c.metadata.get("tags", [])]
+    assert len(tagged) >= 5 and all(s not in [c.source for c in core.cells] for s in tagged)
+    assert [c.source for c in core.cells] == [c.source for c in full.cells[:len(core.cells)]]
+
+
 # ---------------------------------------------------------------- claims
 
 

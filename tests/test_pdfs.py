@@ -37,14 +37,15 @@ from syria_lesson import build, pdf
 from syria_lesson.data import load_all
 
 PAPER_POINTS = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
-STUDENT_FACING = ("student", "worksheet")  # editions a student may be given
+STUDENT_FACING = ("student", "worksheet", "worksheet-core")  # editions a student may be given
+WORKSHEETS = ("worksheet", "worksheet-core")
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def _expected() -> dict[str, list[str]]:
     """The handouts each edition must have (the editions build.py makes today)."""
     found = {}
-    for edition in ("student", "instructor", "worksheet"):
+    for edition in ("student", "instructor", *WORKSHEETS):
         stems = [p.stem for p in build.notebooks(include_instructor=edition == "instructor")]
         found[edition] = stems + [pdf.WHOLE]
     return found
@@ -262,6 +263,8 @@ def test_page_counts_keep_to_their_budgets(printed, questions):
             continue
         if job.edition == "worksheet":
             continue  # the whole module's worksheets: counted from the lessons' core pages below
+        if job.paper == "Letter":
+            limit += pdf.LETTER_EXTRA.get(job.edition, 0)
         if done.pages > limit:  # only then is the (slow) text needed, to name the tasks
             problems.append(over_budget(job.edition, job.name, job.paper, done.pages, limit,
                                         pdf.page_texts(job.target), questions))
@@ -307,10 +310,15 @@ def test_the_lessons_text_is_there(handouts, texts, questions, edition, name):
     title = normalise(html.unescape(re.sub(r"<[^>]+>", "", title.group(1))))
     assert title in text, f"title {title!r} not in the PDF"
     # A worksheet has every core task (extension tasks where they fit); a forecast's row there shows the outcome.
-    asked = [q for q in questions if q["lesson"] == _lesson(name) and (edition != "worksheet" or q["tier"] == "core")]
+    asked = [q for q in questions if q["lesson"] == _lesson(name) and (edition not in WORKSHEETS or q["tier"] == "core")]
     missing = [q["id"] for q in asked if prompt_start(q) not in text
-               and not (edition == "worksheet" and q["kind"] == "forecast" and on_paper(q) in text)]
+               and not (edition in WORKSHEETS and q["kind"] == "forecast" and on_paper(q) in text)]
     assert missing == [], f"{edition}/{name}.pdf lacks the prompts of {missing}"
+    if edition == "worksheet-core":
+        # A forecast is named by its outcome: every forecast's prompt starts the same way.
+        extension = [q["id"] for q in questions if q["lesson"] == _lesson(name) and q["tier"] == "extension"
+                     and (on_paper(q) if q["kind"] == "forecast" else prompt_start(q)) in text]
+        assert extension == [], f"{edition}/{name}.pdf has extension tasks: {extension}"
     pages = texts[(edition, name)]
     ligatures = sorted({c for t in pages for c in t if "\ufb00" <= c <= "\ufb06"})
     assert ligatures == [], f"ligatures {ligatures} in the text: searching the PDF for 'official' would miss 'oﬃcial'"

@@ -95,14 +95,15 @@ def test_publishing_uses_pages_and_attaches_pdfs_on_tags():
 
 def test_release_assets_are_the_student_facing_pdfs_named_by_edition_and_paper(tmp_path, monkeypatch):
     for paper in ("A4", "Letter"):
-        for edition in ("student", "instructor", "worksheet"):
+        for edition in ("student", "instructor", "worksheet", "worksheet-core"):
             folder = tmp_path / "pdf" / paper / edition
             folder.mkdir(parents=True)
             (folder / "all_lessons.pdf").write_bytes(b"%PDF-1.4 " + edition.encode())
     monkeypatch.setattr(published, "PDF", tmp_path / "pdf")
     written = published.release_assets(tmp_path / "assets")
     assert sorted(p.name for p in written) == ["student-all_lessons-a4.pdf", "student-all_lessons-letter.pdf",
-                                               "worksheet-all_lessons-a4.pdf", "worksheet-all_lessons-letter.pdf"]
+                                               "worksheet-all_lessons-a4.pdf", "worksheet-all_lessons-letter.pdf",
+                                               "worksheet-core-all_lessons-a4.pdf", "worksheet-core-all_lessons-letter.pdf"]
     assert not any(b"instructor" in p.read_bytes() for p in written)  # never the instructor edition
     assert published.main(["assets", str(tmp_path / "nothing")]) == 0
     monkeypatch.setattr(published, "PDF", tmp_path / "none")

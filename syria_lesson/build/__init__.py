@@ -3,7 +3,7 @@
     python -m syria_lesson.build notebooks      # after editing data/: re-run and save every notebook
     python -m syria_lesson.build figures        # redraw figures/ from the data
     python -m syria_lesson.build handouts       # HTML handouts: student, instructor and worksheet editions
-    python -m syria_lesson.build worksheets     # the worksheets only (SYRIA_LESSON_TIER=core: core tasks only)
+    python -m syria_lesson.build worksheets     # the worksheets only: all tasks, and core tasks only
     python -m syria_lesson.build release        # the student release folder
     python -m syria_lesson.build docs           # the lesson plan and lesson tables in README and docs/
     python -m syria_lesson.build check-current  # are the notebooks current with the data?

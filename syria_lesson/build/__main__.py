@@ -29,8 +29,8 @@ COMMANDS = {
     "notebooks": lambda out: run_notebooks(),
     "figures": lambda out: save_figures(),
     "handouts": lambda out: build_handouts(out),
-    # The class set only (SYRIA_LESSON_TIER=core: the core tasks only), for `make worksheets`.
-    "worksheets": lambda out: build_handouts(out or BUILD / "worksheets", editions=("worksheet",)),
+    # The class sets only (all tasks, and core tasks only), for `make worksheets`.
+    "worksheets": lambda out: build_handouts(out or BUILD / "worksheets", editions=("worksheet", "worksheet-core")),
     "release": lambda out: build_release(out),
     "docs": docs,
     "check-current": check_current,

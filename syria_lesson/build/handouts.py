@@ -19,7 +19,9 @@ from ..html import Markup
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
 EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)",
-                  "worksheet": "Worksheet"}
+                  "worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
+# The core-only class set is the worksheet without its extension tasks: the same run, fewer cells.
+RUN_AS = {"worksheet-core": "worksheet"}
 WORKSHEET_TAG = "worksheet"
 EXTENSION_HEADING = ('<div class="sl-ws-extension"><h2>Extension tasks</h2><p>For when you have finished the '
                      "tasks above.</p></div>")
@@ -67,34 +69,41 @@ def _footer() -> str:
     return " ".join(_module()["licence"].split()) + " " + record_checked_text()
 
 
+def body_class(edition: str) -> str:
+    """The page's edition classes: a core-only worksheet is styled as a worksheet."""
+    return " ".join(dict.fromkeys(f"sl-edition-{e}" for e in (RUN_AS.get(edition, edition), edition)))
+
+
 def handout_html(nb, path: Path, edition: str, built: str) -> str:
     module = _module()
     resources = {"metadata": {"name": title_of(nb, path)},
                  "sl": {"css": handout_css(), "edition": edition, "edition_label": EDITION_LABELS[edition],
+                        "body_class": body_class(edition),
                         "lesson": title_of(nb, path), "module": module["title"], "built": built,
                         "licence": _footer()}}
     body, _ = exporter().from_notebook_node(nb, resources=resources)
     return body
 
 
-def worksheet_notebook(nb):
+def worksheet_notebook(nb, extension: bool = True):
     """The class-set worksheet of a lesson: its title, name and date lines, and
     only the cells tagged ``worksheet`` (the tasks, short excerpts a task needs,
-    the figures and map it uses). Reference tables stay in the full handout."""
+    the figures and map it uses). Reference tables stay in the full handout.
+    With ``extension=False``, the core tasks only."""
     import nbformat
 
     title = next((line for cell in nb.cells if cell.cell_type == "markdown"
                   for line in cell.source.splitlines() if line.startswith("# ")), "# Worksheet")
     kept = [cell for cell in nb.cells if WORKSHEET_TAG in cell.get("metadata", {}).get("tags", [])]
     core = [cell for cell in kept if "extension" not in cell.metadata.get("tags", [])]
-    extension = [cell for cell in kept if "extension" in cell.metadata.get("tags", [])]
+    extra = [cell for cell in kept if "extension" in cell.metadata.get("tags", [])] if extension else []
     out = nbformat.v4.new_notebook(metadata=nb.metadata)
     out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}")] + core
-    if extension and any(cell.get("outputs") for cell in extension):
+    if extension and any(cell.get("outputs") for cell in extra):
         # Extension tasks on a page of their own, after the class's core tasks: the class
         # set's budget is for the core, and a teacher may print the core pages only.
         out.cells.append(nbformat.v4.new_markdown_cell(EXTENSION_HEADING))
-        out.cells += extension
+        out.cells += extra
     return out
 
 
@@ -116,6 +125,7 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
     lessons = [{"stem": stem, "title": title, "body": Markup(demote(lesson_body(page)))} for stem, title, page in pages]
     return env.get_template("all_lessons.html.j2").render(
         module=module["title"], edition=edition, edition_label=EDITION_LABELS[edition], built=built,
+        body_class=body_class(edition),
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
@@ -126,21 +136,24 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
     from .execute import execute_all, strip_widget_views
 
     built = dt.date.today().isoformat()
-    written = []
+    written, runs = [], {}
     for edition in editions:
         folder = out / edition
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         paths = notebooks_for(edition)
-        if edition == "student":
+        run_as = RUN_AS.get(edition, edition)
+        if run_as == "student":
             executed = [nbformat.read(path, as_version=4) for path in paths]
             for nb in executed:
                 strip_widget_views(nb)
         else:
-            executed = execute_all(paths, edition=edition)
-        if edition == "worksheet":
-            executed = [worksheet_notebook(nb) for nb in executed]
+            if run_as not in runs:
+                runs[run_as] = execute_all(paths, edition=run_as)
+            executed = runs[run_as]
+        if run_as == "worksheet":
+            executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
         pages = []
         for path, nb in zip(paths, executed):
             page = handout_html(nb, path, edition, built)
