@@ -87,3 +87,8 @@ def broken_render_markers(text: str) -> list[str]:
     """What in a page or output shows a widget that did not render (its repr,
     JupyterLab's error) or a traceback: the one check every test uses."""
     return BROKEN_RENDER.findall(text)
+
+
+def ids_in(text: str, ids: list[str]) -> list[str]:
+    """The question ids that appear in ``text`` as whole words."""
+    return [qid for qid in ids if re.search(rf"(?<![\w]){re.escape(qid)}(?![\w])", text)]

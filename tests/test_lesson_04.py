@@ -20,7 +20,9 @@ def content():
 
 
 def code_cells():
-    return [c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    """Each code cell's code, without the label line JupyterLab shows when it is folded."""
+    return ["\n".join(line for line in c.source.splitlines() if not line.startswith("# "))
+            for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
 
 
 # ---------------------------------------------------------------- forecasts

@@ -90,3 +90,19 @@ def test_the_teaching_notes_state_no_other_time_than_the_data():
         stated = {int(n) for n in re.findall(r"\b(\d+)\s*(?:minutes|min)\b", note.get("note") or "")}
         assert not stated or question["minutes"] in stated, (
             f"{qid}: the note says {sorted(stated)} minutes, the data {question['minutes']}")
+
+
+def test_in_jupyterlab_the_code_of_every_lesson_cell_is_folded_away():
+    """A student in JupyterLab sees prose, widgets and figures, not questions.ask("q01_key_terms"):
+    every cell whose code the handouts leave out is folded in JupyterLab too."""
+    for path in build.notebooks(include_instructor=True):
+        nb = nbformat.read(path, as_version=4)
+        shown = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "code"
+                 and "remove-input" in c.metadata.get("tags", [])
+                 and not c.metadata.get("jupyter", {}).get("source_hidden")]
+        assert shown == [], f"{path.name}: code in sight in JupyterLab: {shown}"
+        # A folded cell still shows its first line: a label in plain words, never the call and its ids.
+        unlabelled = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "code"
+                      and c.metadata.get("jupyter", {}).get("source_hidden")
+                      and not re.fullmatch(r"# [A-Z][^\"_]*", c.source.splitlines()[0])]
+        assert unlabelled == [], f"{path.name}: folded cells whose first line is not a label: {unlabelled}"

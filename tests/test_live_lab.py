@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from browser_checks import BrowserThread, browser_missing_reason, running_lab, skip_or_fail
 from lab_pages import PANEL, errors_shown, menu, run_all, wait_until_run
-from leaks import broken_render_markers
+from leaks import broken_render_markers, ids_in
 
 from syria_lesson import build
 from syria_lesson.data import load_all
@@ -118,13 +118,17 @@ def _static_faces(page, lab) -> None:
     # Every lesson, opened before anything runs, shows its static face:
     # one worksheet for each of its questions in data/questions/.
     asked = Counter(q["lesson"] for q in load_all().questions)
+    ids = [q["id"] for q in load_all().questions]
     for name in LESSONS:
         open_notebook(page, lab, name)
         panel = page.locator(PANEL)
         panel.locator(".sl-question").first.wait_for(timeout=20_000)
         shown = panel.locator(".sl-question").count()
         assert shown == asked[name[:2]], f"{name}: {shown} worksheets before running, {asked[name[:2]]} questions"
-        assert broken_render_markers(panel.inner_text()) == [], f"{name} shows a widget that did not render"
+        text = panel.inner_text()
+        assert broken_render_markers(text) == [], f"{name} shows a widget that did not render"
+        # The cells' code (questions.ask("q01_key_terms")) is collapsed, so no id is in sight.
+        assert ids_in(text, ids) == [], f"{name} shows question ids: {ids_in(text, ids)}"
 
 
 def _answer_and_restart(page, lab) -> None:

@@ -141,10 +141,6 @@ def font_problems(path: Path) -> tuple[list[str], set[str]]:
     return problems, names
 
 
-def ids_in(text: str, ids: list[str]) -> list[str]:
-    return [qid for qid in ids if re.search(rf"(?<![\w]){re.escape(qid)}(?![\w])", text)]
-
-
 # ---------------------------------------------------------------- fixtures
 
 
@@ -332,7 +328,7 @@ def test_the_lessons_text_is_there(handouts, texts, questions, edition, name):
 @pytest.mark.parametrize("edition, name", [(e, n) for e, n in LESSON_PDFS if e in STUDENT_FACING])
 def test_no_question_id_on_a_students_paper(texts, questions, edition, name):
     ids = [q["id"] for q in questions]
-    found = ids_in(_whole(texts, edition, name), ids)
+    found = leaks.ids_in(_whole(texts, edition, name), ids)
     assert found == [], f"{edition}/{name}.pdf shows question ids: {found}"
 
 
@@ -422,8 +418,8 @@ def test_the_budget_message_names_the_lesson_and_the_task(questions):
 
 
 def test_the_id_check_matches_whole_ids_only():
-    assert ids_in("see d04_modest_steps, then", ["d04_modest_steps", "d04_modest"]) == ["d04_modest_steps"]
-    assert ids_in("q-d04_modest_stepsX", ["d04_modest_steps"]) == []
+    assert leaks.ids_in("see d04_modest_steps, then", ["d04_modest_steps", "d04_modest"]) == ["d04_modest_steps"]
+    assert leaks.ids_in("q-d04_modest_stepsX", ["d04_modest_steps"]) == []
 
 
 def test_budgets_are_declared_for_every_edition_built_today():
