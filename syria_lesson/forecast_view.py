@@ -14,7 +14,7 @@ import re
 
 from . import forecasts as fc
 from .display import figure_png, show
-from .html import Markup, html, join, link, table
+from .html import CELL, Markup, html, join, link, table
 
 # Okabe-Ito colours, each with its own marker, so colour never carries meaning alone.
 STUDENT_STYLE = {"color": "#0072B2", "marker": "o", "label": "You"}
@@ -164,10 +164,11 @@ def fixed_table(rows: list[list], columns: list[tuple[str, int]], caption: str, 
     """A compact table for paper: fixed column widths (per cent), a caption, header cells with scope.
     ``ids``: the question each row asks, as the row's anchor (``q-<id>``, as a question box has)."""
     cols = join(html('<col style="width:{}%">', width) for _, width in columns)
-    head = join(html('<th scope="col">{}</th>', label) for label, _ in columns)
+    head = join(html(f'<th scope="col" {CELL}>{{}}</th>', label) for label, _ in columns)
     anchors = ids or [None] * len(rows)
     body = join(html('<tr{}>{}</tr>', html(' id="q-{}"', qid) if qid else "",
-                     join(html('<th scope="row">{}</th>' if i == 0 else "<td>{}</td>", cell) for i, cell in enumerate(row)))
+                     join(html(f'<th scope="row" {CELL}>{{}}</th>' if i == 0 else f"<td {CELL}>{{}}</td>", cell)
+                          for i, cell in enumerate(row)))
                 for row, qid in zip(rows, anchors))
     return html('<table class="sl-table {}" style="table-layout:fixed;font-size:{}">'
                 "<caption>{}</caption><colgroup>{}</colgroup><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",

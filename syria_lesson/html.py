@@ -13,7 +13,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "html", "join", "box", "table", "link", "lines"]
+__all__ = ["Markup", "escape", "html", "join", "box", "table", "link", "lines", "CELL"]
+
+# JupyterLab right-aligns table cells and centres them vertically, which suits numbers, not
+# sentences; the handouts' CSS aligns them left and top already. Inline, so it survives Lab's sanitizer.
+CELL = 'style="text-align:left;vertical-align:top"'
 
 
 def html(template: str, *args: Any, **kwargs: Any) -> Markup:
@@ -35,10 +39,10 @@ def box(title: str, body: Any, kind: str = "note") -> Markup:
 def table(rows: list[dict], columns: list[tuple[str, str]], caption: str = "", css_class: str = "") -> Markup:
     """An accessible table: a caption, header cells with scope, the first cell of
     each row a row header. ``columns`` is a list of (key, heading)."""
-    head = join(html('<th scope="col">{}</th>', label) for _, label in columns)
+    head = join(html(f'<th scope="col" {CELL}>{{}}</th>', label) for _, label in columns)
     body = []
     for row in rows:
-        cells = [html('<th scope="row">{}</th>' if i == 0 else "<td>{}</td>", _cell(row.get(key)))
+        cells = [html(f'<th scope="row" {CELL}>{{}}</th>' if i == 0 else f"<td {CELL}>{{}}</td>", _cell(row.get(key)))
                  for i, (key, _) in enumerate(columns)]
         body.append(html("<tr>{}</tr>", join(cells)))
     cap = html("<caption>{}</caption>", caption) if caption else ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .display import show_html
-from .html import Markup, html, join, link
+from .html import CELL, Markup, html, join, link
 from .timeline import long_date
 
 GAP = re.compile(r"\[GAP:\s*([^\]]*)\]")
@@ -76,7 +76,7 @@ def paragraph_html(para: dict) -> Markup:
                       "{}</p>", _first_sentence(para["missing"]))
     if para.get("only_in"):
         extra += html('<p style="font-size:90%"><em>Only in the {}.</em></p>', para["only_in"])
-    return html('<tr><th scope="row">{}</th><td>{}{}</td><td><small>{}</small></td></tr>',
+    return html(f'<tr><th scope="row" {CELL}>{{}}</th><td {CELL}>{{}}{{}}</td><td {CELL}><small>{{}}</small></td></tr>',
                 para["n"], body, extra, STATUS[para["status"]])
 
 
@@ -86,8 +86,8 @@ def statement_html(doc: dict | None = None) -> Markup:
     head = html('<p><strong>{}</strong>. Approved and released on {} in Da Nang, Vietnam.</p>',
                 doc["title"], long_date(doc["date"]))
     table = html('<table class="sl-table sl-statement"><caption>The joint statement, paragraph by paragraph</caption>'
-                 '<thead><tr><th scope="col">No.</th><th scope="col">Text</th>'
-                 '<th scope="col">Wording found</th></tr></thead><tbody>{}</tbody></table>', rows)
+                 f'<thead><tr><th scope="col" {CELL}>No.</th><th scope="col" {CELL}>Text</th>'
+                 f'<th scope="col" {CELL}>Wording found</th></tr></thead><tbody>{{}}</tbody></table>', rows)
     gaps = gap_count(doc)
     source = html("<p><small>{} The {} places where no copy of the wording was found are marked as gaps: we have "
                   "not filled them in. The paragraph numbers are ours.</small></p>",

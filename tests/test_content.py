@@ -303,3 +303,20 @@ def test_an_event_source_of_an_unknown_kind_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("SYRIA_LESSON_DATA", str(copy))
     with pytest.raises(DataError, match="(?s)column 'source_kind': 'blog' is not allowed.*primary, news, reference"):
         load_events()
+
+
+def test_every_table_cell_reads_left_to_right_in_jupyterlab_too():
+    """JupyterLab right-aligns table cells; sentences in a right-aligned column are hard to read.
+    Every table the package builds aligns its cells left and top inline (the handouts' CSS does too)."""
+    import re
+
+    from syria_lesson import statement
+    from syria_lesson.forecast_view import fixed_table
+    from syria_lesson.html import CELL, table
+
+    built = [str(table([{"a": "x", "b": "a sentence"}], [("a", "A"), ("b", "B")], caption="c")),
+             str(fixed_table([["1", "a sentence"]], [("No.", 10), ("Text", 90)], caption="c")),
+             str(statement.statement_html())]
+    for page in built:
+        cells = re.findall(r"<t[hd]\b[^>]*>", page)
+        assert cells and all(CELL in cell for cell in cells), [c for c in cells if CELL not in c][:3]
