@@ -21,3 +21,10 @@ def kernel(tmp_path, monkeypatch):
     fresh = session.Session()
     monkeypatch.setattr(session, "SESSION", fresh)
     return fresh
+
+
+@pytest.fixture
+def student(kernel):
+    """A fresh kernel's session with a student started, as after they type their name."""
+    kernel.start("Tess")
+    return kernel

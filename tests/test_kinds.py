@@ -4,6 +4,7 @@ predicting a cell, a verdict, a forecast. Each is driven as a student would."""
 from collections import Counter
 
 import pytest
+from lesson_parts import find
 
 from syria_lesson import kinds, questions, reveal
 from syria_lesson.data import load_all
@@ -19,19 +20,6 @@ def classify_question():
     q = {"id": "t_classify", "kind": "classify", "claim": "claim_x", "level": "analyse", "minutes": 2,
          "lesson": "01", "tier": "core"}
     return {**q, "claim_data": CLAIM, "prompt": "What kind of claim?", "answer": "Reported fact"}
-
-
-@pytest.fixture
-def student(kernel):
-    kernel.start("Tess")
-    return kernel
-
-
-def find(widget, kind):
-    found = [widget] if isinstance(widget, kind) else []
-    for child in getattr(widget, "children", ()):
-        found += find(child, kind)
-    return found
 
 
 def button(view, label):

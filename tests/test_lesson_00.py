@@ -2,12 +2,11 @@
 there with a task that uses it; the student answers the module's question once
 at the start (lesson 05 shows that answer again)."""
 
-import html
 import re
 import socket
 import warnings
 
-import nbformat
+import lesson_parts
 import pytest
 
 from syria_lesson import paths, primer, syria_map
@@ -19,15 +18,7 @@ GRADE_LIMIT = 9.5  # "aim for a U.S. grade 8-9 reading level" (issue 15)
 
 
 def outputs_in_order() -> list[str]:
-    """The committed notebook as a reader meets it: markdown and saved HTML, in order."""
-    parts = []
-    for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            parts.append(html.unescape(str(data.get("text/html") or data.get("text/plain") or "")))
-    return parts
+    return lesson_parts.outputs_in_order(NOTEBOOK)
 
 
 @pytest.fixture(scope="module")

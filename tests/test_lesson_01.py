@@ -7,8 +7,10 @@ import html
 import re
 import shutil
 
+import lesson_parts
 import nbformat
 import pytest
+from lesson_parts import find
 
 from syria_lesson import article, kinds, paths, questions, sourcing, statement
 from syria_lesson.data import documents, load_all, load_instructor_notes
@@ -20,14 +22,7 @@ SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt")) or sorted(
 
 
 def outputs_in_order() -> list[str]:
-    parts = []
-    for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            parts.append(html.unescape(str(data.get("text/html") or data.get("text/plain") or "")))
-    return parts
+    return lesson_parts.outputs_in_order(NOTEBOOK)
 
 
 @pytest.fixture(scope="module")
@@ -254,25 +249,7 @@ def test_the_how_to_read_table_gives_no_claim_of_the_op_ed_away(page):
 # ---------------------------------------------------------------- live widgets, as a student
 
 
-@pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    from syria_lesson import session
-
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    fresh.start("Lena")
-    return fresh
-
-
-def find(widget, kind):
-    found = [widget] if isinstance(widget, kind) else []
-    for child in getattr(widget, "children", ()):
-        found += find(child, kind)
-    return found
-
-
-def test_sorting_a_real_claim_nudges_then_explains_and_saves(kernel):
+def test_sorting_a_real_claim_nudges_then_explains_and_saves(student):
     import ipywidgets as w
 
     q = load_all().question("q01_sort_p07")
@@ -287,11 +264,11 @@ def test_sorting_a_real_claim_nudges_then_explains_and_saves(kernel):
     check.click()
     feedback = html.unescape(view.feedback_box.value)
     assert "Right." in feedback and q["claim_data"]["why"][:40] in feedback
-    saved = kernel.book.get("q01_sort_p07")
+    saved = student.book.get("q01_sort_p07")
     assert saved["correct"] and saved["vague"] == ["considerable divergences"]
 
 
-def test_matching_the_key_terms_as_a_student(kernel):
+def test_matching_the_key_terms_as_a_student(student):
     import ipywidgets as w
 
     q = load_all().question("q01_key_terms")
@@ -302,7 +279,7 @@ def test_matching_the_key_terms_as_a_student(kernel):
         drop.value = item["answers"][0]
     next(b for b in find(view.widget, w.Button) if b.description == "Check").click()
     assert "8 of 8 right" in view.feedback_box.value
-    assert kinds.kind_of(q).is_answered(q, kernel.book.get("q01_key_terms"))
+    assert kinds.kind_of(q).is_answered(q, student.book.get("q01_key_terms"))
 
 
 def test_the_sochi_check_explains_every_wrong_option():

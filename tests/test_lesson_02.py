@@ -7,6 +7,7 @@ import re
 
 import nbformat
 import pytest
+from lesson_parts import cell_index, code_of, tags
 from markupsafe import escape
 
 from syria_lesson import build, kinds, paths, timeline, timeline_explorer, timing
@@ -20,25 +21,6 @@ MATCH = "ph02_phrases"
 @pytest.fixture(scope="module")
 def nb():
     return nbformat.read(paths.ROOT / "notebooks" / "02_timeline.ipynb", as_version=4)
-
-
-@pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    from syria_lesson import session
-
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    fresh.start("Tess")
-    return fresh
-
-
-def cell_index(nb, text: str) -> int:
-    return next(i for i, c in enumerate(nb.cells) if text in c.source)
-
-
-def tags(cell) -> set:
-    return set(cell.get("metadata", {}).get("tags", []))
 
 
 # ---------------------------------------------------------------- the phrases are data, matched before they are told
@@ -118,7 +100,7 @@ def test_the_explorer_leaves_out_paragraphs_on_paper_and_prints_them_for_the_tea
     assert "paragraph 5" in shown[-1][0]
 
 
-def test_in_jupyterlab_the_paragraphs_appear_once_the_student_has_matched(kernel, monkeypatch):
+def test_in_jupyterlab_the_paragraphs_appear_once_the_student_has_matched(student, monkeypatch):
     import ipywidgets as w
 
     shown = []
@@ -128,10 +110,10 @@ def test_in_jupyterlab_the_paragraphs_appear_once_the_student_has_matched(kernel
     held = str(escape(timeline_explorer.HELD_BACK))
     assert "paragraph 5" not in result.value and held in result.value
     q = load_all().question(MATCH)
-    kernel.book.save(MATCH, {"chosen": {i["id"]: i["answers"][0] for i in q["match_items"]}, "tries": {}})
-    kernel.changed()
+    student.book.save(MATCH, {"chosen": {i["id"]: i["answers"][0] for i in q["match_items"]}, "tries": {}})
+    student.changed()
     assert "paragraph 5" in result.value and held not in result.value
-    kernel.start("Someone Else")  # a new student has not matched yet
+    student.start("Someone Else")  # a new student has not matched yet
     assert "paragraph 5" not in result.value
 
 
@@ -199,8 +181,7 @@ def test_the_lesson_has_its_question_an_open_answer_to_it_and_an_extension(nb):
 def test_every_hidden_code_cell_is_one_call_and_the_explorer_is_a_reference(nb):
     for cell in nb.cells:
         if cell.cell_type == "code" and "remove-input" in tags(cell):
-            code = [line for line in cell.source.strip().splitlines() if not line.startswith("#")]
-            assert len(code) <= 3, cell.source
+            assert len(code_of(cell).strip().splitlines()) <= 3, cell.source
     explorer = nb.cells[cell_index(nb, "timeline.explorer(")]
     assert "reference" in tags(explorer) and "worksheet" not in tags(explorer)
 

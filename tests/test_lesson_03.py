@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_parts import cell_index, tags
 from markupsafe import escape
 
 from syria_lesson import actors, kinds, paths, positions, positions_figure, positions_reveal, timing
@@ -22,32 +23,13 @@ def nb():
     return nbformat.read(paths.ROOT / "notebooks" / "03_actors_and_positions.ipynb", as_version=4)
 
 
-@pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    from syria_lesson import session
-
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    fresh.start("Tess")
-    return fresh
-
-
 def predictions() -> list[dict]:
     return [q for q in load_all().lesson_questions(LESSON) if q["kind"] == "predict"]
-
-
-def cell_index(nb, text: str) -> int:
-    return next(i for i, c in enumerate(nb.cells) if text in c.source)
 
 
 def outputs(cell) -> str:
     return " ".join(str(o.get("data", {}).get("text/html", "")) + str(o.get("data", {}).get("text/plain", ""))
                     for o in cell.get("outputs", []))
-
-
-def tags(cell) -> set:
-    return set(cell.get("metadata", {}).get("tags", []))
 
 
 # ---------------------------------------------------------------- what is predicted
@@ -117,7 +99,7 @@ def test_a_not_stated_cell_is_shown_by_its_label_not_a_sentence_repeated_in_ever
     assert positions.stance_text(spoken) == spoken["stance"]
 
 
-def test_in_jupyterlab_a_cell_fills_in_once_it_is_predicted_and_empties_for_the_next_student(kernel, monkeypatch):
+def test_in_jupyterlab_a_cell_fills_in_once_it_is_predicted_and_empties_for_the_next_student(student, monkeypatch):
     shown = []
     monkeypatch.setattr(positions, "show", lambda widget, html, text: shown.append((widget, str(html))))
     positions.show_matrix(LESSON)
@@ -126,11 +108,11 @@ def test_in_jupyterlab_a_cell_fills_in_once_it_is_predicted_and_empties_for_the_
     blank = positions.blank_label(positions.hidden_cells(LESSON)[tuple(first["cell"])], short=True)
     assert blank in panel.value and blank in static
     before = panel.value.count(positions.BLANK)
-    kernel.book.save(first["id"], {"stance": "supports", "basis": "article", "reason": "Paragraph 10"})
-    kernel.changed()
+    student.book.save(first["id"], {"stance": "supports", "basis": "article", "reason": "Paragraph 10"})
+    student.changed()
     assert blank not in panel.value and panel.value.count(positions.BLANK) == before - 1
     assert blank in static  # paper never changes
-    kernel.start("Someone Else")
+    student.start("Someone Else")
     assert blank in panel.value and panel.value.count(positions.BLANK) == before
 
 
@@ -158,10 +140,10 @@ def test_the_whole_table_comes_after_the_predictions_and_names_them(nb):
     assert cell_index(nb, 'positions.show_matrix("03")') > reveal
 
 
-def test_the_reading_shows_every_predicted_cell_with_the_students_own_beside_it(kernel, monkeypatch):
+def test_the_reading_shows_every_predicted_cell_with_the_students_own_beside_it(student, monkeypatch):
     monkeypatch.setenv("SYRIA_LESSON_EDITION", "student")
     first = predictions()[0]
-    kernel.book.save(first["id"], {"stance": "opposes", "basis": "record", "reason": "Lavrov said so"})
+    student.book.save(first["id"], {"stance": "opposes", "basis": "record", "reason": "Lavrov said so"})
     html = str(positions_reveal.reading_html(LESSON))
     for q in predictions():
         assert str(escape(positions.stance_text(q["position"]))) in html

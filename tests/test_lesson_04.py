@@ -7,6 +7,7 @@ import re
 
 import nbformat
 import pytest
+from lesson_parts import code_of
 
 from syria_lesson import corroboration, paths
 from syria_lesson.data import documents, load_all
@@ -20,9 +21,7 @@ def content():
 
 
 def code_cells():
-    """Each code cell's code, without the label line JupyterLab shows when it is folded."""
-    return ["\n".join(line for line in c.source.splitlines() if not line.startswith("# "))
-            for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    return [code_of(c) for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
 
 
 # ---------------------------------------------------------------- forecasts

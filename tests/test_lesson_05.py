@@ -6,21 +6,13 @@ import re
 
 import nbformat
 import pytest
+from lesson_parts import code_of
 
-from syria_lesson import anchors, epilogue, forecast_view, kinds, paths, session
+from syria_lesson import anchors, epilogue, forecast_view, kinds, paths
 from syria_lesson import forecasts as fc
 from syria_lesson.data import load_all
 
 NOTEBOOK = paths.ROOT / "notebooks" / "05_what_happened_next.ipynb"
-
-
-@pytest.fixture
-def kernel(tmp_path, monkeypatch):
-    monkeypatch.setenv("SYRIA_LESSON_ANSWERS", str(tmp_path))
-    fresh = session.Session()
-    monkeypatch.setattr(session, "SESSION", fresh)
-    fresh.start("Tess")
-    return fresh
 
 
 def outcome(oid, resolution, author=50):
@@ -139,16 +131,16 @@ def test_the_paper_face_has_blank_columns_and_the_instructions():
     assert page.count("<tr>") == 1 + len([q for q in load_all().questions if q["kind"] == "forecast"])
 
 
-def test_the_live_scores_follow_the_current_student(kernel, monkeypatch):
+def test_the_live_scores_follow_the_current_student(student, monkeypatch):
     shown = []
     monkeypatch.setattr(forecast_view, "show", lambda widget, html, text: shown.append(widget))
     forecast_view.show_scores()
     panel = shown[-1].children[0]
     assert "No forecast of yours can be scored yet" in panel.value
-    kernel.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
-    kernel.changed()
+    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
+    student.changed()
     assert "Your Brier score: 0.04" in panel.value and "<img" in panel.value and 'alt="Calibration picture' in panel.value
-    kernel.start("Someone Else")
+    student.start("Someone Else")
     assert "No forecast of yours can be scored yet" in panel.value
 
 
@@ -160,8 +152,7 @@ def test_one_verdict_question_per_prediction_and_the_table_comes_after_them():
     asked = [q["prediction"] for q in content.lesson_questions("05") if q["kind"] == "verdict"]
     assert asked == [p["id"] for p in content.predictions]
     cells = nbformat.read(NOTEBOOK, as_version=4).cells
-    sources = ["\n".join(line for line in c.source.splitlines() if not line.startswith("# "))
-               for c in cells if c.cell_type == "code"]
+    sources = [code_of(c) for c in cells if c.cell_type == "code"]
     assert "epilogue.show_verdicts()" not in sources
     reveal = sources.index("epilogue.reveal_verdicts()")
     last_verdict = max(i for i, s in enumerate(sources) if "r05_verdict_" in s)

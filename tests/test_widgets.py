@@ -5,17 +5,10 @@ import json
 import os
 
 import pytest
+from lesson_parts import find
 
 from syria_lesson import answers, positions, questions, session
 from syria_lesson.data import load_all
-
-
-def find(widget, kind):
-    """All descendants of a widget of one class, depth first."""
-    found = [widget] if isinstance(widget, kind) else []
-    for child in getattr(widget, "children", ()):
-        found += find(child, kind)
-    return found
 
 
 def open_question(qid):
