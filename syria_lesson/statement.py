@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .display import show_html
-from .html import CELL, Markup, html, join, link
+from .html import Markup, html, join, link, table
 from .timeline import long_date
 
 GAP = re.compile(r"\[GAP:\s*([^\]]*)\]")
@@ -60,7 +60,8 @@ def _first_sentence(text: str) -> str:
     return cut.group(0).strip() if cut else text
 
 
-def paragraph_html(para: dict) -> Markup:
+def text_html(para: dict) -> Markup:
+    """A paragraph's words, its gaps marked as gaps; a sentence cut off by a gap ends in '...'."""
     parts = pieces(para["text"])
     out = []
     for number, (kind, words) in enumerate(parts):
@@ -68,41 +69,42 @@ def paragraph_html(para: dict) -> Markup:
             out.append(_gap_html(words) + Markup(" "))
             continue
         cut = number + 1 < len(parts) and not words.endswith((".", "!", "?", ";", ":"))
-        out.append(html("{}{} ", words, "\u2026" if cut else ""))  # a sentence cut off by a gap ends in '...'
-    body = join(out)
+        out.append(html("{}{} ", words, "\u2026" if cut else ""))
+    return join(out)
+
+
+def paragraph_html(para: dict) -> Markup:
+    """A paragraph as shown in the statement's table: its words, and any note on what is missing."""
     extra = Markup("")
     if para.get("missing"):
         extra += html('<p style="font-size:90%"><em>Not the statement\'s words.</em> '
                       "{}</p>", _first_sentence(para["missing"]))
     if para.get("only_in"):
         extra += html('<p style="font-size:90%"><em>Only in the {}.</em></p>', para["only_in"])
-    return html(f'<tr><th scope="row" {CELL}>{{}}</th><td {CELL}>{{}}{{}}</td><td {CELL}><small>{{}}</small></td></tr>',
-                para["n"], body, extra, STATUS[para["status"]])
+    return text_html(para) + extra
 
 
 def statement_html(doc: dict | None = None) -> Markup:
     doc = doc or document()
-    rows = join(paragraph_html(p) for p in doc["paragraphs"])
+    rows = [{"n": p["n"], "text": paragraph_html(p), "status": html("<small>{}</small>", STATUS[p["status"]])}
+            for p in doc["paragraphs"]]
     head = html('<p><strong>{}</strong>. Approved and released on {} in Da Nang, Vietnam.</p>',
                 doc["title"], long_date(doc["date"]))
-    table = html('<table class="sl-table sl-statement"><caption>The joint statement, paragraph by paragraph</caption>'
-                 f'<thead><tr><th scope="col" {CELL}>No.</th><th scope="col" {CELL}>Text</th>'
-                 f'<th scope="col" {CELL}>Wording found</th></tr></thead><tbody>{{}}</tbody></table>', rows)
+    shown = table(rows, [("n", "No."), ("text", "Text"), ("status", "Wording found")],
+                  caption="The joint statement, paragraph by paragraph", css_class="sl-statement")
     gaps = gap_count(doc)
     source = html("<p><small>{} The {} places where no copy of the wording was found are marked as gaps: we have "
                   "not filled them in. The paragraph numbers are ours.</small></p>",
                   " ".join(doc.get("text_source_short", "").split()), gaps)
     rights = html("<p><small><strong>Copyright.</strong> {}</small></p>", " ".join(doc.get("copyright_short", "").split()))
-    return head + source + table + rights
+    return head + source + shown + rights
 
 
 def worksheet_html(doc: dict | None = None) -> Markup:
     """The statement on the class-set worksheet: numbered paragraphs in two columns of
     smaller type, gaps marked as gaps. How each paragraph is attested stays in the lesson."""
     doc = doc or document()
-    paras = join(html("<p><strong>{}.</strong> {}</p>", p["n"],
-                      join(_gap_html(w) if k == "gap" else html("{} ", w) for k, w in pieces(p["text"])))
-                 for p in doc["paragraphs"])
+    paras = join(html("<p><strong>{}.</strong> {}</p>", p["n"], text_html(p)) for p in doc["paragraphs"])
     head = html("<p><strong>The joint statement, {}.</strong> The paragraph numbers are ours; a [gap] marks "
                 "words that no copy we found gives.</p>", long_date(doc["date"]))
     return html('<section class="sl-statement-ws" aria-label="The joint statement" '
