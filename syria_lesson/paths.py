@@ -72,5 +72,3 @@ def edition() -> str:
     committed notebooks are always the student edition."""
     value = os.environ.get("SYRIA_LESSON_EDITION", "student")
     return value if value in EDITIONS else "student"
-
-

@@ -12,12 +12,10 @@ from pathlib import Path
 
 from .pdf import BROWSER_ARGS, CHROMIUM_HINT, LOCAL_SCHEMES, Job, Missing, Printed, count_pages
 
-FOOTER_LABELS = {"worksheet-core": "Worksheet, core tasks"}
-
 
 def footer_template(edition: str) -> str:
     """Chromium fills in the spans with these classes on each page."""
-    label = html.escape(FOOTER_LABELS.get(edition, f"{edition.capitalize()} edition"))
+    label = html.escape(f"{edition.replace('-', ' ').capitalize()} edition")
     return ('<div style="width:100%; font-family:\'DejaVu Sans\', Arial, sans-serif; '
             'font-size:8pt; color:#444; text-align:center; font-variant-ligatures:no-common-ligatures;">'
             f'<span class="title"></span> · {label} · page <span class="pageNumber"></span>'
