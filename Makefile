@@ -35,11 +35,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt classroom/requirements-hub.t
 
 # JupyterLab with the module's own settings (jupyterlab-settings/): no news
 # prompt, no update check, no extension manager or debugger in a lesson.
-# Jupyter refuses to start as root unless told; in a container (Docker, some WSL set-ups)
-# root is the only user there is.
+# --allow-root: Jupyter refuses to start as root unless told, and in a container (Docker,
+# some WSL set-ups) root is the only user there is. For anyone else it changes nothing.
 lab: $(VENV)/.runtime
-	$(BIN)/jupyter lab "--LabApp.app_settings_dir=$(CURDIR)/jupyterlab-settings" \
-		$(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab "--LabApp.app_settings_dir=$(CURDIR)/jupyterlab-settings" --allow-root notebooks/00_start_here.ipynb
 
 # The accessibility checker (axe-core, from npm) that the browser tests inject
 # into each handout. Where npm is missing those checks are skipped, and say so.
