@@ -101,7 +101,7 @@ hub-image: $(VENV)/.dev
 SITE := build/site
 site: $(VENV)/.dev
 	rm -rf $(SITE)
-	$(RUN) -m syria_lesson.lite --out $(SITE)
+	$(RUN) -m syria_lesson.build.lite --out $(SITE)
 	$(RUN) -m syria_lesson.build handouts
 	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
 	$(MAKE) --no-print-directory pdf
@@ -152,19 +152,19 @@ $(HANDOUTS_BUILT): $(VENV)/.dev $(HANDOUT_INPUTS)
 # Chromium is checked first, so that without it the one line saying how to
 # install it is all there is to read.
 pdf: $(VENV)/.dev
-	@$(RUN) -m syria_lesson.pdf --check
+	@$(RUN) -m syria_lesson.build.pdf --check
 	@$(MAKE) --no-print-directory -s $(HANDOUTS_BUILT)
-	$(RUN) -m syria_lesson.pdf
+	$(RUN) -m syria_lesson.build.pdf
 
 # A class set of worksheets, as web pages and PDFs, in build/worksheets/: all
 # tasks (worksheet/) and the core tasks only (worksheet-core/).
 worksheets: $(VENV)/.dev
-	@$(RUN) -m syria_lesson.pdf --check
+	@$(RUN) -m syria_lesson.build.pdf --check
 	$(RUN) -m syria_lesson.build worksheets --out build/worksheets
-	$(RUN) -m syria_lesson.pdf --handouts build/worksheets --out build/worksheets/pdf
+	$(RUN) -m syria_lesson.build.pdf --handouts build/worksheets --out build/worksheets/pdf
 
 lite: $(VENV)/.dev
-	$(RUN) -m syria_lesson.lite
+	$(RUN) -m syria_lesson.build.lite
 
 benchmark: $(VENV)/.dev
 	$(RUN) benchmarks/run.py

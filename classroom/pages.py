@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from syria_lesson.pdf import OUT as PDF  # noqa: E402 - the folder `make pdf` writes
-from syria_lesson.pdf import PAPERS  # noqa: E402
+from syria_lesson.build.pdf import OUT as PDF  # noqa: E402 - the folder `make pdf` writes
+from syria_lesson.build.pdf import PAPERS  # noqa: E402
 
 START = "lab/index.html?path=notebooks/00_start_here.ipynb"
 # What may be published: what a student may be given. Never the instructor edition.

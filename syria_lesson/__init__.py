@@ -24,7 +24,7 @@ def _show_data_errors_plainly() -> None:
     shell = sys.modules["IPython"].get_ipython()
     if shell is None:
         return
-    from .validate import DataError
+    from syria_lesson.core.validate import DataError
 
     def handler(shell, etype, value, tb, tb_offset=None):
         print(f"{value}\n\n(After fixing the file, run this notebook again: Run > Run All.)")

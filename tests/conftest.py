@@ -2,7 +2,8 @@
 
 import pytest
 
-from syria_lesson import build, session
+from syria_lesson import build
+from syria_lesson.live import session
 
 
 @pytest.fixture(scope="session")

@@ -33,8 +33,8 @@ def distinctive_prefix(text: str, words: int = 12) -> str:
 def instructor_texts(questions) -> list[tuple[str, str, str, str]]:
     """(entry, field, lesson, distinctive prefix) for every note and model answer, and for every
     anchor answer and its marks (instructor/anchors.yaml; shown in the lesson of the question it answers)."""
-    from syria_lesson.anchors import load_anchors
-    from syria_lesson.anchors import texts as anchor_texts
+    from syria_lesson.lessons.forecasts.anchors import load_anchors
+    from syria_lesson.lessons.forecasts.anchors import texts as anchor_texts
 
     lesson_of = {q["id"]: q["lesson"] for q in questions}
     texts = []

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from syria_lesson import answers, exports, worksheet
+from syria_lesson.live import answers, exports, worksheet
 
 UNICODE = "سوريا — Сирия — 🇸🇾 «ответ» \u200f"
 

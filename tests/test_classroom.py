@@ -5,8 +5,10 @@ import os
 
 import pytest
 
-from syria_lesson import answers, classroom, exports, paths
+from syria_lesson.core import paths
 from syria_lesson.data import load_all
+from syria_lesson.live import answers, exports
+from syria_lesson.teacher import classroom
 
 SCALE = "d04_optimism_scale"
 

@@ -1,4 +1,4 @@
-"""The teacher's collect command (syria_lesson.collect) on a folder of
+"""The teacher's collect command (syria_lesson.teacher.collect) on a folder of
 students' homes: it takes every export, skips and names what it cannot read,
 never stops on one, and the class view reads what it wrote."""
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from syria_lesson import answers, classroom, collect
+from syria_lesson.live import answers
+from syria_lesson.teacher import classroom, collect
 
 LESSONS = "syria-lesson"  # nbgitpuller clones into ~/<repository name>
 

@@ -8,9 +8,13 @@ import leaks
 import nbformat
 import pytest
 
-from syria_lesson import build, paths, timeline, timeline_figure, worksheet
+from syria_lesson import build
+from syria_lesson.core import paths
+from syria_lesson.core.validate import date_start
 from syria_lesson.data import load_all
-from syria_lesson.validate import date_start
+from syria_lesson.lessons import timeline
+from syria_lesson.lessons.timeline import figure as timeline_figure
+from syria_lesson.live import worksheet
 
 SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt"))
 ARTICLE_DAY = "2017-11-17"
@@ -223,7 +227,7 @@ def test_student_release_holds_no_instructor_material(release, content):
     assert len([p for p in release.rglob("*") if p.suffix in RELEASE_SUFFIXES]) > 20
     found = leaks.find_leaks(release, texts, RELEASE_SUFFIXES)
     assert found == [], "\n".join(found)
-    assert (release / "notebooks" / "04_discussion.ipynb").exists() and (release / "syria_lesson" / "answers.py").exists()
+    assert (release / "notebooks" / "04_discussion.ipynb").exists() and (release / "syria_lesson" / "live" / "answers.py").exists()
     # Ready to be its own repository, for Binder or nbgitpuller links that students can follow.
     assert (release / "binder" / "requirements.txt").exists() and (release / "pyproject.toml").exists()
     assert "notebooks/answers/" in (release / ".gitignore").read_text(encoding="utf-8").splitlines()
@@ -254,8 +258,8 @@ def test_the_release_check_would_catch_a_note_in_a_notebook_output(release, cont
 def test_the_instructor_edition_does_show_the_notes(monkeypatch):
     """The check above must be able to fail: the same needles do appear when
     the instructor edition renders a question."""
+    from syria_lesson.core.html import escape
     from syria_lesson.data import load_instructor_notes
-    from syria_lesson.html import escape
 
     content = load_all()
     notes = load_instructor_notes(content.questions)
@@ -267,7 +271,7 @@ def test_the_instructor_edition_does_show_the_notes(monkeypatch):
 
 def test_events_table_columns_are_the_ones_the_stylesheet_sizes():
     # handout.css gives the events table's columns their widths by position.
-    css = (Path(timeline.__file__).parent / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
+    css = (paths.PACKAGE_PARENT / "syria_lesson" / "templates" / "handout" / "handout.css").read_text(encoding="utf-8")
     sized = sorted({int(n) for n in re.findall(r"\.sl-events th:nth-child\((\d+)\)", css)})
     labels = [label for _, label in timeline.TABLE_COLUMNS]
     assert labels == ["No.", "Date (which date)", "Event", "Track", "Kind", "In the article?", "Source"], (
@@ -280,8 +284,8 @@ def test_the_cut_off_in_prose_is_the_date_in_the_data(content):
     """'The record was last checked on DATE' where a reader meets it: DATE is
     the latest `checked` day in events.csv, in the README (typed, so tested)
     and in the lessons (computed when they run)."""
-    from syria_lesson.reference import record_checked_text
-    from syria_lesson.timeline import long_date
+    from syria_lesson.lessons.reference import record_checked_text
+    from syria_lesson.lessons.timeline import long_date
 
     sentence = record_checked_text()
     assert sentence == f"The record was last checked on {long_date(content.record_checked)}."
@@ -294,8 +298,8 @@ def test_the_cut_off_in_prose_is_the_date_in_the_data(content):
 def test_an_event_source_of_an_unknown_kind_is_refused(tmp_path, monkeypatch):
     import shutil
 
+    from syria_lesson.core.validate import DataError
     from syria_lesson.data import load_events
-    from syria_lesson.validate import DataError
 
     copy = shutil.copytree(paths.data_dir(), tmp_path / "data")
     path = copy / "events.csv"
@@ -310,9 +314,9 @@ def test_every_table_cell_reads_left_to_right_in_jupyterlab_too():
     Every table the package builds aligns its cells left and top inline (the handouts' CSS does too)."""
     import re
 
-    from syria_lesson import statement
-    from syria_lesson.forecast_view import fixed_table
-    from syria_lesson.html import CELL, table
+    from syria_lesson.core.html import CELL, table
+    from syria_lesson.lessons.article import statement
+    from syria_lesson.lessons.forecasts.view import fixed_table
 
     built = [str(table([{"a": "x", "b": "a sentence"}], [("a", "A"), ("b", "B")], caption="c")),
              str(fixed_table([["1", "a sentence"]], [("No.", 10), ("Text", 90)], caption="c")),

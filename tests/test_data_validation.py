@@ -4,11 +4,12 @@ import shutil
 
 import pytest
 
-from syria_lesson import data, kinds, paths
+from syria_lesson import data, kinds
+from syria_lesson.core import paths
+from syria_lesson.core.validate import DataError
 from syria_lesson.data.article import check_coverage
 from syria_lesson.data.people import check_position
 from syria_lesson.data.questions import check_question
-from syria_lesson.validate import DataError
 
 HEADER = ("id,date,end_date,date_precision,date_kind,title,summary,parties,category,track,article_link,"
           "article_paragraph,source_title,source_url,source_kind,verified,core,checked\n")

@@ -295,8 +295,8 @@ def test_every_question_of_the_lesson_is_on_its_page(visits, questions, page):
 @pytest.mark.parametrize("lesson", ["02", "05"])
 def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
     """Every event the lesson's explorer covers is a row of its static table."""
-    from syria_lesson import timeline
     from syria_lesson.data import load_all
+    from syria_lesson.lessons import timeline
 
     figure = {"02": "timeline_2012_2018", "05": "timeline_after_2017"}[lesson]  # as the lessons' explorers
     expected = timeline.explorer_events(figure, load_all().events)

@@ -13,7 +13,7 @@ answer, saves, exports. Then: every answer is only in its student's home and
 no student's account can read another's; a new commit in the served
 repository reaches each student when they click the link again, and their
 answers are untouched; the teacher's collect command (python -m
-syria_lesson.collect, from the homes and through the hub's API) gathers the
+syria_lesson.teacher.collect, from the homes and through the hub's API) gathers the
 exports and names the student who has none; the class view shows all three;
 a spawn that fails is one line naming the student and the log; stopping the
 hub leaves nothing running.
@@ -45,8 +45,10 @@ import pytest
 from browser_checks import browser_missing_reason, in_own_thread, launch, skip_or_fail
 from lab_pages import PANEL, errors_shown, menu, run_all
 
-from syria_lesson import answers, build, classroom
-from syria_lesson.collect import NO_EXPORT
+from syria_lesson import build
+from syria_lesson.live import answers
+from syria_lesson.teacher import classroom
+from syria_lesson.teacher.collect import NO_EXPORT
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "classroom"))
@@ -371,7 +373,7 @@ def test_teacher_collects_every_export_and_the_class_view_shows_all_three(hub, t
     names = sorted(name for name, _ in STUDENTS.values())
     for how, args in {"homes": [str(hub.homes)], "hub API": ["--hub", hub.url, "--token", hub.token]}.items():
         out = tmp_path / how.replace(" ", "-")
-        result = subprocess.run([sys.executable, "-m", "syria_lesson.collect", *args, "--out", str(out)],
+        result = subprocess.run([sys.executable, "-m", "syria_lesson.teacher.collect", *args, "--out", str(out)],
                                 capture_output=True, text=True, timeout=120, cwd=tmp_path)
         assert result.returncode == 0, f"collect ({how}) failed:\n{result.stdout}\n{result.stderr}"
         assert f"Collected answers from 3 of {len(STUDENTS) + 1} students." in result.stdout, result.stdout

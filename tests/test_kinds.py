@@ -6,9 +6,10 @@ from collections import Counter
 import pytest
 from lesson_parts import find
 
-from syria_lesson import kinds, questions, reveal
+from syria_lesson import kinds
 from syria_lesson.data import load_all
 from syria_lesson.kinds.forecast import parse
+from syria_lesson.live import questions, reveal
 
 CLAIM = {"id": "claim_x", "text": "Moscow counts more groups as ISIS associates.", "kind": "reported_fact",
          "paragraph": 8, "why": "The author reports Moscow's definition, which a reader can check.",

@@ -9,9 +9,10 @@ import warnings
 import lesson_parts
 import pytest
 
-from syria_lesson import paths, primer, syria_map
+from syria_lesson.core import paths
+from syria_lesson.core.validate import DataError
 from syria_lesson.data import documents, load_all
-from syria_lesson.validate import DataError
+from syria_lesson.lessons import primer, syria_map
 
 NOTEBOOK = paths.ROOT / "notebooks" / "00_start_here.ipynb"
 GRADE_LIMIT = 9.5  # "aim for a U.S. grade 8-9 reading level" (issue 15)
@@ -116,7 +117,7 @@ def test_the_module_map_is_computed_not_typed(page):
 
 
 def test_the_lesson_states_the_records_cut_off_and_has_the_export_button(page):
-    from syria_lesson.reference import record_checked_text
+    from syria_lesson.lessons.reference import record_checked_text
 
     assert record_checked_text() in page
     assert "Export my answers" in page

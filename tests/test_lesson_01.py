@@ -12,9 +12,13 @@ import nbformat
 import pytest
 from lesson_parts import find
 
-from syria_lesson import article, kinds, paths, questions, sourcing, statement
+from syria_lesson import kinds
+from syria_lesson.core import paths
+from syria_lesson.core.validate import DataError
 from syria_lesson.data import documents, load_all, load_instructor_notes
-from syria_lesson.validate import DataError
+from syria_lesson.lessons import article
+from syria_lesson.lessons.article import sourcing, statement
+from syria_lesson.live import questions
 
 NOTEBOOK = paths.ROOT / "notebooks" / "01_the_article.ipynb"
 SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt")) or sorted(

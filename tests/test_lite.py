@@ -20,7 +20,8 @@ import leaks
 import pytest
 from browser_checks import browser_missing_reason, free_port, in_own_thread, launch, skip_or_fail
 
-from syria_lesson import build, lite
+from syria_lesson import build
+from syria_lesson.build import lite
 from syria_lesson.data import load_questions
 
 LESSONS = [p.name for p in build.notebooks(include_instructor=False)]
@@ -95,7 +96,7 @@ def test_package_finds_its_data_from_the_lite_layout(site):
     folder up on sys.path), the package's ROOT is the root of the contents,
     holding data/ and figures/; answers go to notebooks/answers."""
     files = site / "files"
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from syria_lesson import paths; "
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from syria_lesson.core import paths; "
             "print(paths.ROOT, paths.data_dir(), paths.answers_dir(), sep='\\n')")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SYRIA_LESSON_")}
     # -I: ignore the editable install of the repo's package
@@ -174,7 +175,7 @@ def test_answers_save_where_fcntl_is_an_empty_module(tmp_path, monkeypatch):
     (and there is no msvcrt): saving must still work there."""
     import types
 
-    from syria_lesson import answers
+    from syria_lesson.live import answers
 
     monkeypatch.setitem(sys.modules, "fcntl", types.ModuleType("fcntl"))
     monkeypatch.setitem(sys.modules, "msvcrt", None)  # import msvcrt -> ImportError

@@ -168,7 +168,7 @@ def _run_every_lesson(page, lab) -> None:
     # A name typed in one lesson is remembered on this computer (as the test
     # before does in lesson 04): every other lesson says so at its top, with
     # the way to change it.
-    from syria_lesson.answers import remember_student
+    from syria_lesson.live.answers import remember_student
 
     remember_student(STUDENT, lab["answers"])
     for name in LESSONS:

@@ -9,9 +9,10 @@ import sys
 import pytest
 import yaml
 
-from syria_lesson import geo, paths, syria_map
+from syria_lesson.core import geo, paths
+from syria_lesson.core.validate import DataError
 from syria_lesson.data import places as map_data
-from syria_lesson.validate import DataError
+from syria_lesson.lessons import syria_map
 
 PLACE_IDS = {"hmeimim", "tartus", "al_tanf", "damascus", "aleppo", "raqqa", "deir_ez_zor", "idlib", "douma",
              "daraa", "amman"}
@@ -305,7 +306,7 @@ def test_the_saved_alt_text_is_current():
 
 
 def test_importing_the_map_module_loads_no_plotting_library():
-    code = "import sys, syria_lesson.syria_map; print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))"
+    code = "import sys, syria_lesson.lessons.syria_map; print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=paths.ROOT)
     assert out.stdout.strip() == "[]"
 

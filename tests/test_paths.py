@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from syria_lesson import paths
+from syria_lesson.core import paths
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,7 +47,7 @@ def test_a_package_installed_away_from_the_data_still_finds_the_lessons(tmp_path
     (student / "notebooks").mkdir(parents=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SYRIA_LESSON_")}
     env["PYTHONPATH"] = str(site)
-    code = ("from syria_lesson import paths, data\n"
+    code = ("from syria_lesson import data\nfrom syria_lesson.core import paths\n"
             "print(paths.__file__); print(paths.ROOT); print(paths.answers_dir()); print(len(data.load_all().events))")
     result = subprocess.run([sys.executable, "-c", code],
                             cwd=student / "notebooks", env=env, capture_output=True, text=True, check=True)

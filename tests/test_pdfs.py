@@ -3,7 +3,7 @@
 Every handout of every edition is printed once per test run, on A4 and on
 Letter, into a temp folder, just as `make pdf` prints them (about 12 s). The
 tests check that every PDF is there on both papers and on the right paper; that
-each keeps to its page budget (declared once, in syria_lesson.pdf.BUDGETS);
+each keeps to its page budget (declared once, in syria_lesson.build.pdf.BUDGETS);
 that the lesson's title and questions are in its text; that no question id and
 no teaching note or model answer reaches a student PDF, while the instructor
 PDFs do carry them; that nothing was fetched from the network; and that every
@@ -33,7 +33,8 @@ import browser_checks as bc
 import leaks
 import pytest
 
-from syria_lesson import build, pdf
+from syria_lesson import build
+from syria_lesson.build import pdf
 from syria_lesson.data import load_all
 
 PAPER_POINTS = {"A4": (595.92, 842.88), "Letter": (612.0, 792.0)}
@@ -249,7 +250,7 @@ def test_page_counts_keep_to_their_budgets(printed, questions):
         job = done.job
         limit = pdf.budget(job.edition, job.name)
         if limit is None:
-            problems.append(f"{job.edition}/{job.name}: no page budget declared in syria_lesson.pdf.BUDGETS")
+            problems.append(f"{job.edition}/{job.name}: no page budget declared in syria_lesson.build.pdf.BUDGETS")
             continue
         if job.edition == "worksheet" and _lesson(job.name):
             found, core_end = worksheet_problems(job.name, job.paper, done.pages, pdf.page_texts(job.target), questions)
@@ -431,7 +432,7 @@ def test_budgets_are_declared_for_every_edition_built_today():
 
 
 def _run_check(env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "syria_lesson.pdf", "--check"], env=env, cwd=bc.ROOT,
+    return subprocess.run([sys.executable, "-m", "syria_lesson.build.pdf", "--check"], env=env, cwd=bc.ROOT,
                           capture_output=True, text=True, timeout=60)
 
 

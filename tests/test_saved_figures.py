@@ -12,8 +12,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from syria_lesson import display, paths, positions_figure, syria_map, timeline, timeline_figure
+from syria_lesson.core import display, paths
 from syria_lesson.data import load_all
+from syria_lesson.lessons import syria_map, timeline
+from syria_lesson.lessons.positions import figure as positions_figure
+from syria_lesson.lessons.timeline import figure as timeline_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +25,8 @@ import json, sys
 from IPython import display as ipd
 shown = []
 ipd.display = lambda obj, raw=False, metadata=None: shown.append(obj)
-from syria_lesson import timeline, positions_figure, syria_map
+from syria_lesson.lessons import syria_map, timeline
+from syria_lesson.lessons.positions import figure as positions_figure
 timeline.show_timeline("timeline_2012_2018")
 timeline.show_timeline("timeline_after_2017")
 positions_figure.show_figure_matrix()

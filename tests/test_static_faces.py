@@ -11,9 +11,9 @@ from syria_lesson import build
 pytestmark = pytest.mark.slow  # real kernels
 
 CELLS = [
-    "import ipywidgets as w\nfrom syria_lesson.display import show\n"
+    "import ipywidgets as w\nfrom syria_lesson.core.display import show\n"
     "show(w.VBox([w.Textarea(description='Your answer')]), '<p class=\"face\">STATIC FACE: write here</p>', 'STATIC TEXT')",
-    "import matplotlib.pyplot as plt\nfrom syria_lesson.display import show_figure\n"
+    "import matplotlib.pyplot as plt\nfrom syria_lesson.core.display import show_figure\n"
     "fig, ax = plt.subplots()\nax.plot([1, 2])\nshow_figure(fig, 'A rising line from 1 to 2')",
 ]
 
@@ -44,7 +44,7 @@ def html(probe):
 
 
 def test_the_kernel_sent_the_live_widget_and_its_static_face(probe):
-    from syria_lesson.display import WIDGET_MIME
+    from syria_lesson.core.display import WIDGET_MIME
 
     _, raw = probe
     (output,) = raw.cells[1].outputs
@@ -104,7 +104,7 @@ def test_figure_png_is_a_palette_image_that_keeps_the_colours():
     import matplotlib.pyplot as plt
     from PIL import Image
 
-    from syria_lesson.display import figure_png
+    from syria_lesson.core.display import figure_png
 
     fig, ax = plt.subplots(figsize=(2, 1))
     fig.patch.set_facecolor("#0072B2")  # Okabe-Ito blue, one of the palette's colours

@@ -7,8 +7,9 @@ import os
 import pytest
 from lesson_parts import find
 
-from syria_lesson import answers, positions, questions, session
 from syria_lesson.data import load_all
+from syria_lesson.lessons import positions
+from syria_lesson.live import answers, questions, session
 
 
 def open_question(qid):
@@ -225,7 +226,7 @@ def test_comparison_names_relations():
 
 SHARED_COMPUTER_KERNEL = """
 import os
-from syria_lesson import questions
+from syria_lesson.live import questions
 from syria_lesson.data import load_all
 view = questions.QuestionView(load_all().question("d04_promising_step"))
 """
@@ -247,7 +248,7 @@ def test_the_shared_computer_story_across_two_real_kernels(tmp_path):
 
         run(client_04, SHARED_COMPUTER_KERNEL + "questions.session.SESSION.start('Student A')\n"
                        "view.controls.widgets[0].value = \"A's answer\"")
-        run(client_00, "from syria_lesson import questions\nquestions.session.SESSION.start('Student B')")
+        run(client_00, "from syria_lesson.live import questions\nquestions.session.SESSION.start('Student B')")
         run(client_04, "view.controls.widgets[0].value = 'typed by B at the same computer'\n"
                        "assert 'Not saved' in view.status.value and 'Student B' in view.status.value, view.status.value")
         run(client_00, SHARED_COMPUTER_KERNEL + "assert view.controls.widgets[0].value == '', 'B must not see A'\n"

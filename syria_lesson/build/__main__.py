@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import STALE_MESSAGE, BUILD, __doc__ as USAGE, build_handouts, build_release, run_notebooks, save_figures
-from . import stale_notebooks
+from syria_lesson.build import STALE_MESSAGE, BUILD, __doc__ as USAGE, build_handouts, build_release, run_notebooks, save_figures
+from syria_lesson.build import stale_notebooks
 
 
 def check_current(out: Path | None) -> int:
@@ -20,7 +20,7 @@ def check_current(out: Path | None) -> int:
 
 
 def docs(out: Path | None) -> None:
-    from .docs import write_docs
+    from syria_lesson.build.docs import write_docs
 
     write_docs()
 

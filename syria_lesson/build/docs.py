@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import paths
+from syria_lesson.core import paths
 
 START, END = "<!-- lessons:start (made by `make docs` from data/; do not edit) -->", "<!-- lessons:end -->"
 
 
 def _content():
-    from ..data import load_all
+    from syria_lesson.data import load_all
 
     return load_all()
 
 
 def _tasks(lesson_id: str) -> tuple[int, int]:
-    from .. import kinds
+    from syria_lesson import kinds
 
     questions = _content().lesson_questions(lesson_id)
     count = lambda tier: sum(kinds.kind_of(q).tasks(q) for q in questions if q["tier"] == tier)  # noqa: E731
@@ -49,7 +49,7 @@ def _plan_table(steps: list[dict]) -> list[str]:
     out = ["| Minutes | What happens | Tasks |", "| --- | --- | --- |"]
     clock = 0
     for step in steps:
-        from ..worksheet import short_prompt
+        from syria_lesson.live.worksheet import short_prompt
 
         tasks = "; ".join(f"“{short_prompt(names[t], 8)}”" if t in names else t.replace("_", " ")
                           for t in step.get("tasks") or [])

@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import paths
-from ..display import WIDGET_MIME
+from syria_lesson.core import paths
+from syria_lesson.core.display import WIDGET_MIME
 
 
 def strip_widget_views(nb) -> None:
@@ -99,8 +99,8 @@ def run_notebooks(notebooks: list[Path]) -> None:
     """Re-run every notebook and save it with its outputs and fingerprint."""
     import nbformat
 
-    from .figures import save_figures
-    from .freshness import fingerprint
+    from syria_lesson.build.figures import save_figures
+    from syria_lesson.build.freshness import fingerprint
 
     save_figures()
     stamp = fingerprint()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
-from .. import paths
+from syria_lesson.core import paths
 
 
 def save_figures() -> None:
-    from .. import positions, syria_map, timeline_figure
-    from ..data import load_all
+    from syria_lesson.lessons import positions, syria_map
+    from syria_lesson.lessons.timeline import figure as timeline_figure
+    from syria_lesson.data import load_all
 
     content = load_all()
     folder = paths.figures_dir()

@@ -14,10 +14,11 @@ import ast
 import hashlib
 from pathlib import Path
 
-from .. import paths
+from syria_lesson.core import paths
 
 PACKAGE = Path(__file__).resolve().parent.parent
-NOT_RENDERING = {"build", "lite.py", "pdf.py", "pdf_print.py", "collect.py"}
+# What never shapes a notebook's outputs: the builders, and the teacher's collecting tool.
+NOT_RENDERING = {"build", "teacher/collect.py"}
 DATA_SUFFIXES = {".csv", ".yaml", ".json"}
 
 STALE_MESSAGE = ("The lesson data or the helper package changed since the notebooks were last run, so their "
@@ -40,8 +41,8 @@ def code_meaning(source: str) -> str:
 def rendering_modules() -> list[Path]:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        top = path.relative_to(PACKAGE).parts[0]
-        if top not in NOT_RENDERING and "__pycache__" not in path.parts:
+        inside = path.relative_to(PACKAGE)
+        if inside.parts[0] not in NOT_RENDERING and inside.as_posix() not in NOT_RENDERING and "__pycache__" not in path.parts:
             found.append(path)
     return found
 

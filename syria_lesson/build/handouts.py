@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from ..html import Markup
+from syria_lesson.core.html import Markup
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
@@ -58,13 +58,13 @@ def handout_css() -> str:
 
 
 def _module() -> dict:
-    from ..data import load_all
+    from syria_lesson.data import load_all
 
     return load_all().module
 
 
 def _footer() -> str:
-    from ..reference import record_checked_text
+    from syria_lesson.lessons.reference import record_checked_text
 
     return " ".join(_module()["licence"].split()) + " " + record_checked_text()
 
@@ -133,7 +133,7 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
     import nbformat
 
-    from .execute import execute_all, strip_widget_views
+    from syria_lesson.build.execute import execute_all, strip_widget_views
 
     built = dt.date.today().isoformat()
     written, runs = [], {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .. import paths
+from syria_lesson.core import paths
 
 RELEASE_GITIGNORE = """.venv/
 __pycache__/

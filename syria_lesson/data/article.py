@@ -6,9 +6,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ..readers import check_field, display_name, read_yaml
-from ..validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
-from .common import data_file, raise_if
+from syria_lesson.core.readers import check_field, display_name, read_yaml
+from syria_lesson.core.validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
+from syria_lesson.data.common import data_file, raise_if
 
 CLAIM_KINDS = ("reported_fact", "interpretation", "prediction", "opinion")
 

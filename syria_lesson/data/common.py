@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import paths
-from ..validate import DataError, Problem
+from syria_lesson.core import paths
+from syria_lesson.core.validate import DataError, Problem
 
 
 def data_file(name: str) -> Path:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..readers import check_field, display_name, read_yaml
-from ..validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
-from .common import data_file, raise_if
+from syria_lesson.core.readers import check_field, display_name, read_yaml
+from syria_lesson.core.validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
+from syria_lesson.data.common import data_file, raise_if
 
 Spec = dict[str, Any]
 

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from ..readers import display_name, read_csv, unique
-from ..validate import Column, Problem, checked_day, date, date_start, ident, one_of, precision_of, semilist, text, url
-from .article import paragraph, paragraph_count
-from .common import data_file, raise_if
+from syria_lesson.core.readers import display_name, read_csv, unique
+from syria_lesson.core.validate import (
+    Column,
+    Problem,
+    checked_day,
+    date,
+    date_start,
+    ident,
+    one_of,
+    precision_of,
+    semilist,
+    text,
+    url,
+)
+from syria_lesson.data.article import paragraph, paragraph_count
+from syria_lesson.data.common import data_file, raise_if
 
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_KINDS = ("signed", "announced", "in_force", "held", "began", "occurred")

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from ..readers import check_field, display_name, read_csv, read_yaml, unique
-from ..validate import Column, DataError, Problem, date, ident, one_of, semilist, text, url
-from .article import paragraph
-from .common import data_file, raise_if
+from syria_lesson.core.readers import check_field, display_name, read_csv, read_yaml, unique
+from syria_lesson.core.validate import Column, DataError, Problem, date, ident, one_of, semilist, text, url
+from syria_lesson.data.article import paragraph
+from syria_lesson.data.common import data_file, raise_if
 
 VERDICTS = ("right", "wrong", "mixed", "overtaken", "open")
 

@@ -3,10 +3,10 @@ holds which position on which question, and how we know."""
 
 from __future__ import annotations
 
-from ..readers import display_name, read_csv, unique
-from ..validate import Column, Problem, date, ident, one_of, quote_words, semilist, text, url
-from .article import paragraph, paragraph_count
-from .common import data_file, raise_if
+from syria_lesson.core.readers import display_name, read_csv, unique
+from syria_lesson.core.validate import Column, Problem, date, ident, one_of, quote_words, semilist, text, url
+from syria_lesson.data.article import paragraph, paragraph_count
+from syria_lesson.data.common import data_file, raise_if
 
 ACTOR_KINDS = ("state", "state_part", "non_state", "international")
 STANCE_CODES = ("supports", "opposes", "conditional", "ambiguous", "not_stated")

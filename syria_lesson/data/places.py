@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import geo, paths
-from ..readers import check_field, display_name, read_csv, read_yaml, unique
-from ..validate import Column, DataError, Invalid, Problem, ident, integer, one_of, text, url
+from syria_lesson.core import geo, paths
+from syria_lesson.core.readers import check_field, display_name, read_csv, read_yaml, unique
+from syria_lesson.core.validate import Column, DataError, Invalid, Problem, ident, integer, one_of, text, url
 
 # The map's frame: longitude west-east, latitude south-north (degrees).
 BOUNDS = (32.2, 42.6, 31.3, 37.7)

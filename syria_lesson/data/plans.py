@@ -3,16 +3,16 @@ stated length, what students do that is not a question (reading the op-ed at
 its source, a role-play), and its plan for one class, minute by minute; a
 two-class and a self-study version where they fit.
 
-The stated length must hold: ``syria_lesson.timing`` computes each lesson's
+The stated length must hold: ``syria_lesson.lessons.timing`` computes each lesson's
 time from its words and its tasks' minutes, and a test compares the two.
 """
 
 from __future__ import annotations
 
-from ..readers import display_name, read_yaml
-from ..validate import DataError, Invalid, Problem, ident, integer, text
-from .common import data_file, raise_if
-from .documents import check_record
+from syria_lesson.core.readers import display_name, read_yaml
+from syria_lesson.core.validate import DataError, Invalid, Problem, ident, integer, text
+from syria_lesson.data.common import data_file, raise_if
+from syria_lesson.data.documents import check_record
 
 
 def _ids(value):

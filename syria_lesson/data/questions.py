@@ -13,10 +13,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import kinds, paths
-from ..readers import check_field, display_name, read_yaml
-from ..validate import DataError, Problem, ident, integer, one_of, text
-from .common import data_file, raise_if
+from syria_lesson import kinds
+from syria_lesson.core import paths
+from syria_lesson.core.readers import check_field, display_name, read_yaml
+from syria_lesson.core.validate import DataError, Problem, ident, integer, one_of, text
+from syria_lesson.data.common import data_file, raise_if
 
 LEVELS = ("recall", "explain", "analyse", "evaluate")
 TIERS = ("core", "extension")

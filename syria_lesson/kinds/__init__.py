@@ -11,7 +11,7 @@ class that knows everything specific to it:
 - ``controls``: its live widget (ipywidgets is imported only here, lazily).
 
 Everything shared (the prompt, saving, restoring, the status line) lives in
-``syria_lesson.questions`` and ``syria_lesson.worksheet``, so adding a kind is
+``syria_lesson.live.questions`` and ``syria_lesson.live.worksheet``, so adding a kind is
 adding one module and one line to ``REGISTRY``.
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..html import Markup
-from ..validate import Invalid, Problem
+from syria_lesson.core.html import Markup
+from syria_lesson.core.validate import Invalid, Problem
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Where:
 
     def field(self, item: dict, name: str, checker: Callable[[Any], Any], required: bool = True,
               place: str | None = None) -> Any:
-        from ..readers import check_field
+        from syria_lesson.core.readers import check_field
 
         return check_field(self.problems, self.file, place or self.place, item, name, checker, required=required)
 
@@ -143,7 +143,7 @@ def options_text(option: Any) -> str:
 
 def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Markup:
     """Feedback on one attempt: 'Right.' or 'Not quite.' and why, in words."""
-    from ..html import html
+    from syria_lesson.core.html import html
 
     text = str(explanation)
     for lead in ("Right. ", "No. ", "Not quite. "):  # the data often starts with its own verdict
@@ -158,14 +158,14 @@ def attempts(value: Any) -> int:
 
 
 def _registry() -> dict[str, Kind]:
-    from .choice import Choice, SelfCheck
-    from .classify import Classify
-    from .forecast import Forecast
-    from .match import Match
-    from .predict import Predict, Verdict
-    from .ranking import Ranking
-    from .scale import Scale
-    from .text import Open
+    from syria_lesson.kinds.choice import Choice, SelfCheck
+    from syria_lesson.kinds.classify import Classify
+    from syria_lesson.kinds.forecast import Forecast
+    from syria_lesson.kinds.match import Match
+    from syria_lesson.kinds.predict import Predict, Verdict
+    from syria_lesson.kinds.ranking import Ranking
+    from syria_lesson.kinds.scale import Scale
+    from syria_lesson.kinds.text import Open
 
     kinds = (Open(), Choice(), SelfCheck(), Scale(), Ranking(), Classify(), Match(), Predict(), Verdict(), Forecast())
     return {kind.name: kind for kind in kinds}

@@ -5,9 +5,9 @@ after a right one (or after two tries)."""
 
 from __future__ import annotations
 
-from ..html import Markup, html, join
-from ..validate import ident
-from . import BOX, Controls, Kind, attempts, shuffled, verdict_html
+from syria_lesson.core.html import Markup, html, join
+from syria_lesson.core.validate import ident
+from syria_lesson.kinds import BOX, Controls, Kind, attempts, shuffled, verdict_html
 
 LABELS = {"reported_fact": "Reported fact", "interpretation": "Interpretation",
           "prediction": "Prediction", "opinion": "Opinion"}

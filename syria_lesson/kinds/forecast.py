@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..html import html
-from ..validate import ident
-from . import Controls, Kind
+from syria_lesson.core.html import html
+from syria_lesson.core.validate import ident
+from syria_lesson.kinds import Controls, Kind
 
 
 def parse(text: str) -> tuple[int | None, str | None]:

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from ..html import html, join
-from ..validate import Invalid, ident
-from . import BOX, Controls, Kind
+from syria_lesson.core.html import html, join
+from syria_lesson.core.validate import Invalid, ident
+from syria_lesson.kinds import BOX, Controls, Kind
 
 STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional": "Conditional (yes, if ...)",
            "ambiguous": "Ambiguous (left open)", "not_stated": "Not stated"}
@@ -77,7 +77,7 @@ class Predict(Kind):
                 + (" (the same stance as the module's table)" if same else " (the table says otherwise)"))
 
     def reading(self, q):
-        from ..positions import cell_label, source_html
+        from syria_lesson.lessons.positions import cell_label, source_html
 
         p = q["position"]
         return html("<p><strong>The module's table:</strong> {} — {}</p><p>{}</p>", cell_label(p), p["stance"],
@@ -153,7 +153,7 @@ class Verdict(Kind):
         return VERDICTS[value["verdict"]] + (f". Because: {value['reason']}" if value.get("reason") else "")
 
     def reading(self, q):
-        from ..timeline import format_date
+        from syria_lesson.lessons.timeline import format_date
 
         item = q["prediction_data"]
         return html("<p><strong>The module's verdict:</strong> {} (as of {}). {}</p>", VERDICTS[item["verdict"]],

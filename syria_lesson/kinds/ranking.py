@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..html import html, join
-from . import Controls, Kind
-from .choice import Choice
+from syria_lesson.core.html import html, join
+from syria_lesson.kinds import Controls, Kind
+from syria_lesson.kinds.choice import Choice
 
 
 class Ranking(Kind):

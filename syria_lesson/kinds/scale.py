@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..html import html, join
-from ..validate import integer
-from . import BOX, Controls, Kind
+from syria_lesson.core.html import html, join
+from syria_lesson.core.validate import integer
+from syria_lesson.kinds import BOX, Controls, Kind
 
 
 class Scale(Kind):

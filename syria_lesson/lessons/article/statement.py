@@ -1,0 +1,148 @@
+"""Lesson 01: the Da Nang joint statement in full, from ``data/joint_statement.yaml``.
+
+The text is shown paragraph by paragraph, numbered, with how well each
+paragraph's wording is attested. Where no copy of the English wording was
+found, the data file holds a gap marker (``[GAP: ...]``): it is shown as a
+gap, never filled in. What is known of a missing paragraph's content (from
+translations and reports) is shown apart from the text, marked as not the
+statement's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from syria_lesson.core.display import show_html
+from syria_lesson.core.html import Markup, html, join, link, table
+from syria_lesson.lessons.timeline import long_date
+
+GAP = re.compile(r"\[GAP:\s*([^\]]*)\]")
+STATUS = {  # how well a paragraph's wording is attested, in a few words
+    "verified": "in two or more copies",
+    "one_english_copy": "in one copy only",
+    "partial": "only in part",
+    "not_found": "not found",
+}
+
+
+def document() -> dict:
+    from syria_lesson.data import documents
+
+    return documents.load_statement()
+
+
+def pieces(text: str) -> list[tuple[str, str]]:
+    """A paragraph's text as ("text", words) and ("gap", what is missing) pieces, in order."""
+    out, at = [], 0
+    clean = " ".join(text.split())
+    for match in GAP.finditer(clean):
+        if clean[at:match.start()].strip():
+            out.append(("text", clean[at:match.start()].strip()))
+        out.append(("gap", match.group(1).strip()))
+        at = match.end()
+    if clean[at:].strip():
+        out.append(("text", clean[at:].strip()))
+    return out
+
+
+def gap_count(doc: dict | None = None) -> int:
+    return sum(kind == "gap" for p in (doc or document())["paragraphs"] for kind, _ in pieces(p["text"]))
+
+
+def _gap_html(what: str) -> Markup:
+    return html('<span class="sl-gap" style="border:1px dashed #555;padding:0 0.3em;font-style:italic">'
+                "[gap: {}]</span>", what)
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    cut = re.search(r"^.*?[a-z)]\. ", text)
+    return cut.group(0).strip() if cut else text
+
+
+def text_html(para: dict) -> Markup:
+    """A paragraph's words, its gaps marked as gaps; a sentence cut off by a gap ends in '...'."""
+    parts = pieces(para["text"])
+    out = []
+    for number, (kind, words) in enumerate(parts):
+        if kind == "gap":
+            out.append(_gap_html(words) + Markup(" "))
+            continue
+        cut = number + 1 < len(parts) and not words.endswith((".", "!", "?", ";", ":"))
+        out.append(html("{}{} ", words, "\u2026" if cut else ""))
+    return join(out)
+
+
+def paragraph_html(para: dict) -> Markup:
+    """A paragraph as shown in the statement's table: its words, and any note on what is missing."""
+    extra = Markup("")
+    if para.get("missing"):
+        extra += html('<p style="font-size:90%"><em>Not the statement\'s words.</em> '
+                      "{}</p>", _first_sentence(para["missing"]))
+    if para.get("only_in"):
+        extra += html('<p style="font-size:90%"><em>Only in the {}.</em></p>', para["only_in"])
+    return text_html(para) + extra
+
+
+def statement_html(doc: dict | None = None) -> Markup:
+    doc = doc or document()
+    rows = [{"n": p["n"], "text": paragraph_html(p), "status": html("<small>{}</small>", STATUS[p["status"]])}
+            for p in doc["paragraphs"]]
+    head = html('<p><strong>{}</strong>. Approved and released on {} in Da Nang, Vietnam.</p>',
+                doc["title"], long_date(doc["date"]))
+    shown = table(rows, [("n", "No."), ("text", "Text"), ("status", "Wording found")],
+                  caption="The joint statement, paragraph by paragraph", css_class="sl-statement")
+    gaps = gap_count(doc)
+    source = html("<p><small>{} The {} places where no copy of the wording was found are marked as gaps: we have "
+                  "not filled them in. The paragraph numbers are ours.</small></p>",
+                  " ".join(doc.get("text_source_short", "").split()), gaps)
+    rights = html("<p><small><strong>Copyright.</strong> {}</small></p>", " ".join(doc.get("copyright_short", "").split()))
+    return head + source + shown + rights
+
+
+def worksheet_html(doc: dict | None = None) -> Markup:
+    """The statement on the class-set worksheet: numbered paragraphs in two columns of
+    smaller type, gaps marked as gaps. How each paragraph is attested stays in the lesson."""
+    doc = doc or document()
+    paras = join(html("<p><strong>{}.</strong> {}</p>", p["n"], text_html(p)) for p in doc["paragraphs"])
+    head = html("<p><strong>The joint statement, {}.</strong> The paragraph numbers are ours; a [gap] marks "
+                "words that no copy we found gives.</p>", long_date(doc["date"]))
+    return html('<section class="sl-statement-ws" aria-label="The joint statement" '
+                'style="columns:2;column-gap:1.2em;font-size:11px;line-height:1.35">{}{}</section>', head, paras)
+
+
+def show() -> None:
+    from syria_lesson.core import paths
+
+    doc = document()
+    lines = [doc["title"], f"Released {long_date(doc['date'])}, Da Nang."]
+    for para in doc["paragraphs"]:
+        text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
+        lines.append(f"{para['n']}. {text} ({STATUS[para['status']]})")
+    face = worksheet_html(doc) if paths.edition() == "worksheet" else statement_html(doc)
+    show_html(face, "\n".join(lines))
+
+
+def about_html(doc: dict | None = None) -> Markup:
+    """Where the text comes from: the copies checked, the differences, the full copyright note."""
+    doc = doc or document()
+    copies = join(html("<li>{}: {}.</li>", link(c["url"], c["title"]), c["covers"]) for c in doc["copies_checked"])
+    differences = join(html("<li>{}</li>", d) for d in doc.get("differences") or [])
+    return html("<p><strong>Issued by:</strong> {}</p><p><strong>Which date:</strong> {}</p>"
+                "<p><strong>Copyright, in full:</strong> {}</p><p><strong>The copies checked</strong> "
+                "(used only to recover the governments' words):</p><ul>{}</ul>"
+                "<p><strong>Where the copies differ:</strong></p><ul>{}</ul>",
+                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), " ".join(doc["copyright"].split()),
+                copies, differences)
+
+
+def about() -> None:
+    doc = document()
+    show_html(about_html(doc), "Where the statement's text comes from: " + "; ".join(
+        c["title"] for c in doc["copies_checked"]))
+
+
+def sources() -> list[tuple[str, str]]:
+    doc = document()
+    return [(doc["title"] + " (White House archive; address not checked in a stored copy)", doc["source_url"])] + [
+        (c["title"], c["url"]) for c in doc["copies_checked"]]

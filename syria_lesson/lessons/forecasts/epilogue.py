@@ -1,0 +1,115 @@
+"""Lesson 05: the author's questions and predictions, tested by what came after.
+
+Students give their own verdict on each prediction first (the ``verdict``
+questions of lesson 05). The module's verdict table comes only after all of
+them, through ``reveal.after``: in JupyterLab once the student has answered,
+in the instructor edition in full, and never in the student edition.
+"""
+
+from __future__ import annotations
+
+from syria_lesson.core.display import show_html
+from syria_lesson.core.html import Markup, html, table
+from syria_lesson.kinds.predict import VERDICTS as VERDICT_LABELS
+from syria_lesson.lessons.timeline import format_date, long_date, number_events
+
+__all__ = ["VERDICT_LABELS", "verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_questions",
+           "reveal_verdicts", "verdict_sheet", "show_verdicts", "show_verdict_summary", "latest_source", "show_latest_source"]
+
+
+def _content():
+    from syria_lesson.data import load_all
+
+    return load_all()
+
+
+def verdict_rows() -> list[dict]:
+    content = _content()
+    numbers = number_events(content.events)
+    titles = {e["id"]: e["title"] for e in content.events}
+    rows = []
+    for item in content.predictions:
+        events = "; ".join(f"{numbers[e]}. {titles[e]}" for e in item.get("events") or [])
+        rows.append({"claim": f"{item['claim']} (paragraph {item['paragraph']}; {item['kind']})",
+                     "outcome": item["outcome"], "events": events,
+                     "verdict": f"{VERDICT_LABELS[item['verdict']]} (as of {format_date(str(item['as_of']))})"})
+    return rows
+
+
+COLUMNS = [("claim", "What the article said (our paraphrase)"), ("outcome", "What happened"),
+           ("events", "Events (numbers as in the timeline)"), ("verdict", "Verdict")]
+
+
+def verdicts_html() -> Markup:
+    return table(verdict_rows(), COLUMNS, "The article's questions and predictions, tested by later events")
+
+
+def verdict_counts() -> dict[str, int]:
+    counts = {k: 0 for k in VERDICT_LABELS}
+    for item in _content().predictions:
+        counts[item["verdict"]] += 1
+    return counts
+
+
+def verdict_summary_html() -> Markup:
+    text = ", ".join(f"{VERDICT_LABELS[k].lower()}: {v}" for k, v in verdict_counts().items() if v)
+    return html("<p><strong>Tally of our verdicts</strong>: {}. Verdicts are judgements: where yours differs, "
+                "your reason matters more than the label.</p>", text)
+
+
+def verdict_questions() -> list[str]:
+    """The ids of lesson 05's verdict questions, one per prediction."""
+    return [q["id"] for q in _content().lesson_questions("05") if q["kind"] == "verdict"]
+
+
+def reveal_verdicts() -> None:
+    """The module's verdict table, after the student's own verdicts."""
+    from syria_lesson.live import reveal
+
+    reveal.after(verdict_questions(), "The module's verdicts", lambda: verdict_summary_html() + verdicts_html(),
+                 plain="The module's verdicts: " + "; ".join(f"{r['claim'][:60]}… {r['verdict']}" for r in verdict_rows()))
+
+
+def verdict_sheet() -> None:
+    """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
+    handout each is its own question, just above): for each prediction a verdict to circle and a reason
+    to write, with the events table of the full lesson beside it."""
+    from syria_lesson.core import paths
+    from syria_lesson.lessons.forecasts.view import fixed_table
+
+    if paths.edition() != "worksheet":
+        return
+    content = _content()
+    questions = [content.question(qid) for qid in verdict_questions()]
+    key = ", ".join(f"{label[0]} = {label.lower()}" for label in VERDICT_LABELS.values())
+    rows = [[str(n), q["prompt"], "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
+    grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
+                              ("Because (an event, its number and its date)", 30)],
+                       f"My verdicts. Circle one: {key}", "sl-verdict-sheet", ids=[q["id"] for q in questions])
+    note = html("<p><small>Use the events table of the full lesson (the timeline after the article): its column "
+                "<em>In the article?</em> says which paragraph each later event tests.</small></p>")
+    show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
+
+
+def show_verdicts() -> None:
+    """The whole verdict table at once (for the instructor's own use; lessons use ``reveal_verdicts``)."""
+    rows = verdict_rows()
+    show_html(verdicts_html(), "\n".join(f"- {r['claim']} -> {r['verdict']}" for r in rows))
+
+
+def show_verdict_summary() -> None:
+    summary = verdict_summary_html()
+    show_html(summary, "Tally of verdicts")
+
+
+def latest_source() -> str:
+    """The date of the latest source the verdicts rest on, from the data (never typed in prose)."""
+    return max(str(item["as_of"]) for item in _content().predictions)
+
+
+def show_latest_source() -> None:
+    """'The latest source we used is dated ...': computed, so it stays true when the data changes."""
+    text = (f"The latest source behind this lesson's verdicts is dated {long_date(latest_source())}. "
+            "Where a matter was still open at a source's date, the timeline says so: check whether anything "
+            "has changed since.")
+    show_html(html("<p>{}</p>", text), text)

@@ -1,0 +1,82 @@
+"""What frames every lesson: the compelling question the module keeps coming
+back to, the lesson's supporting question, and how long the lesson takes
+(computed from the data: its tasks' minutes, stated in data/lessons/)."""
+
+from __future__ import annotations
+
+from syria_lesson.core.display import show_html
+from syria_lesson.core.html import Markup, box, html, join, table
+
+
+def _content():
+    from syria_lesson.data import load_all
+
+    return load_all()
+
+
+def compelling_question() -> str:
+    return _content().module["compelling_question"]
+
+
+def core_questions(lesson_id: str) -> list[dict]:
+    return [q for q in _content().lesson_questions(lesson_id) if q["tier"] == "core"]
+
+
+def task_count(questions: list[dict]) -> int:
+    from syria_lesson import kinds
+
+    return sum(kinds.kind_of(q).tasks(q) for q in questions)
+
+
+def header(lesson_id: str) -> None:
+    """The lesson's question, time and number of tasks, at the top of the lesson."""
+    content = _content()
+    plan = content.plan(lesson_id)
+    core = core_questions(lesson_id)
+    extension = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "extension"]
+    time = f"About {plan['minutes']} minutes, with {task_count(core)} tasks"
+    if extension:
+        count = task_count(extension)
+        time += f" (and {count} extension task{'s' if count > 1 else ''}, marked as such, for those who finish early)"
+    body = html('<p class="sl-compelling">The module\'s question: <em>{}</em></p>'
+                '<p class="sl-supporting"><strong>This lesson\'s question:</strong> {}</p><p>{}.</p>',
+                compelling_question(), plan["supporting_question"], time)
+    show_html(box("This lesson", body, "key"), f"This lesson: {plan['supporting_question']} {time}.")
+
+
+def module_map() -> None:
+    """Every lesson with its question and its time, for lesson 00."""
+    content = _content()
+    rows = []
+    for lesson in content.module["lessons"]:
+        plan = content.plan(lesson["id"])
+        rows.append({"n": lesson["id"], "title": lesson["title"], "question": plan["supporting_question"],
+                     "time": f"{plan['minutes']} min"})
+    total = sum(content.plan(lesson["id"])["minutes"] for lesson in content.module["lessons"])
+    caption = f"The lessons (about {total // 60} h {total % 60:02d} min in all)"
+    show_html(table(rows, [("n", "Lesson"), ("title", "Title"), ("question", "The question it answers"),
+                           ("time", "Time")], caption),
+              "\n".join(f"{r['n']} {r['title']}: {r['question']} ({r['time']})" for r in rows))
+
+
+def frames_html(key: str) -> Markup:
+    entry = _content().frames()[key]
+    items = join(html("<li>{}</li>", frame) for frame in entry["frames"])
+    return html('<div class="sl-frames"><p><strong>Sentence starters</strong> (use them if they help):</p>'
+                "<ul>{}</ul></div>", items)
+
+
+def rubric_html(key: str) -> Markup:
+    rubric = _content().rubrics()[key]
+    levels = ["4", "3", "2", "1"]
+    rows = [{"criterion": html("<strong>{}</strong><br><small>{}</small>", c["name"], c["looks_for"]),
+             **{f"l{lv}": c["descriptors"].get(lv) or c["descriptors"].get(int(lv)) for lv in levels}}
+            for c in rubric["criteria"]]
+    columns = [("criterion", "Criterion")] + [(f"l{lv}", f"{lv}") for lv in levels]
+    return html('<div class="sl-rubric"><p><strong>{}</strong> {}</p>{}</div>', rubric["title"], rubric["levels"],
+                table(rows, columns, f"How this is marked: {rubric['title']}", css_class="sl-rubric-table"))
+
+
+def show_rubric(key: str) -> None:
+    rubric = _content().rubrics()[key]
+    show_html(rubric_html(key), rubric["title"] + ": " + "; ".join(c["name"] for c in rubric["criteria"]))

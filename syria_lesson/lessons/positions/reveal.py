@@ -1,0 +1,63 @@
+"""Lesson 03's reveal: the module's reading of the cells students predicted,
+with their own predictions beside it, then the whole table and its figure.
+It is placed after the predictions with ``reveal.after`` (see ``positions``)."""
+
+from __future__ import annotations
+
+from syria_lesson.core import paths
+from syria_lesson.core.html import Markup, html, table
+from syria_lesson.lessons.positions import _content, cell_label, predicted, source_html, stance_text, styled_matrix
+
+
+def yours(q: dict, value) -> str:
+    """A student's prediction in words (stance, basis and reason), or '(not answered)'."""
+    from syria_lesson.kinds.predict import BASES, STANCES
+
+    if not isinstance(value, dict) or value.get("stance") not in STANCES:
+        return "(not answered)"
+    text = STANCES[value["stance"]] + (f"; {BASES[value['basis']]}" if value.get("basis") in BASES else "")
+    return text + (f". {value['reason'].strip()}" if (value.get("reason") or "").strip() else "")
+
+
+def reading_rows(lesson_id: str, book=None) -> list[dict]:
+    """Each predicted cell as the module reads it; with a student's book, their prediction beside it."""
+    content = _content()
+    rows = []
+    for (actor_id, topic_id), q in predicted(lesson_id).items():
+        p = content.position(actor_id, topic_id)
+        row = {"cell": html("<strong>{}</strong><br>{}", content.actor(actor_id)["short_name"],
+                            content.topic(topic_id)["title"]),
+               "ours": html("<strong>{}</strong><br>{}", cell_label(p), stance_text(p)), "how": source_html(p)}
+        if book is not None:
+            row["yours"] = yours(q, book.get(q["id"]))
+        rows.append(row)
+    return rows
+
+
+def reading_html(lesson_id: str) -> Markup:
+    """The module's reading of the predicted cells, then the whole table and its figure."""
+    from syria_lesson.lessons.positions.figure import img_html
+    from syria_lesson.live import session
+
+    book = session.SESSION.ensure_book() if paths.edition() != "instructor" else None
+    columns = [("cell", "Actor and question")] + ([("yours", "Your prediction")] if book else []) + [
+        ("ours", "The module's table"), ("how", "How we know")]
+    return (table(reading_rows(lesson_id, book), columns, "The cells you predicted, as the module's table reads them")
+            + html("<p>Where you differ, look at the basis: is the module's evidence stronger than yours? "
+                   "The whole table, every cell:</p>") + Markup(styled_matrix(uuid="positions_all").to_html())
+            + img_html())
+
+
+def after_predictions(lesson_id: str) -> None:
+    """The module's reading of the predicted cells and the whole table, once the
+    student has made every prediction (``reveal.after``)."""
+    from syria_lesson.live import reveal
+
+    content = _content()
+    ids = [q["id"] for q in predicted(lesson_id).values()]
+    plain = "; ".join(f"{content.actor(a)['short_name']} on {content.topic(t)['title']} "
+                      f"{cell_label(content.position(a, t))}" for a, t in predicted(lesson_id))
+    reveal.after(ids, "The module's table, beside your predictions", lambda: reading_html(lesson_id),
+                 plain="The module's table: " + plain)
+
+

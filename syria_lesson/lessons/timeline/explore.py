@@ -1,0 +1,163 @@
+"""The timeline explorer (lessons 02 and 05), one event's card, and lesson 02's
+reading of the op-ed's phrases.
+
+Which paragraph of the article an event is linked to is our reading: lesson 02
+asks students to match the article's phrases to events first. So the explorer
+can hold that link back (``hold_back``, a question id):
+
+- the student edition and the worksheet leave it out;
+- in JupyterLab it appears once the current student has answered the question
+  (and goes again when another student starts);
+- the instructor edition prints it.
+"""
+
+from __future__ import annotations
+
+from syria_lesson.core import paths
+from syria_lesson.core.display import show
+from syria_lesson.core.html import Markup, html, join, link, plain_table, table
+from syria_lesson.core.validate import date_start
+from syria_lesson.lessons.timeline import (
+    CATEGORY_STYLE,
+    LINK_LABELS,
+    TRACK_LABELS,
+    by_thread_html,
+    events_table_html,
+    explorer_events,
+    number_events,
+    table_rows,
+    when,
+)
+
+HELD_BACK = ("Which paragraph of the article each event is linked to is left out here until you have matched "
+             "the article's phrases to the events yourself.")
+
+
+def answered(question_id: str | None) -> bool:
+    """Whether the current student has answered this question (True when there is nothing to wait for)."""
+    if question_id is None:
+        return True
+    from syria_lesson.data import load_all
+    from syria_lesson.live import session
+    from syria_lesson.live.worksheet import is_answered
+
+    book = session.SESSION.ensure_book()
+    return bool(book) and is_answered(load_all().question(question_id), book.get(question_id))
+
+
+def static_paragraphs(hold_back: str | None) -> bool:
+    """Whether a static face (handout, paper) shows the paragraph links."""
+    return hold_back is None or paths.edition() == "instructor"
+
+
+def event_card(event: dict, numbers: dict[str, int], paragraphs: bool = True) -> Markup:
+    para = f" (paragraph {event['article_paragraph']})" if paragraphs and event.get("article_paragraph") else ""
+    return html('<div class="sl-card"><p><strong>{}. {}</strong></p><p>{} · {} · {}</p><p>{}</p>'
+                "<p>Parties: {}</p><p>In the article: {}{}</p><p>Source ({}): {}</p></div>",
+                numbers[event["id"]], event["title"], when(event), TRACK_LABELS[event["track"]],
+                CATEGORY_STYLE[event["category"]][2], event["summary"], ", ".join(event["parties"]),
+                LINK_LABELS[event["article_link"]], para, event["source_kind"],
+                link(event["source_url"], event["source_title"]))
+
+
+def explorer(name: str, hold_back: str | None = None) -> None:
+    import ipywidgets as w
+
+    from syria_lesson.data import load_all
+    from syria_lesson.live import session
+
+    all_events = load_all().events
+    numbers = number_events(all_events)
+    events = explorer_events(name, all_events)
+    years = sorted({date_start(e["date"]).year for e in events})
+    any_ = ("All", "")
+    track = w.Dropdown(options=[any_] + [(TRACK_LABELS[t], t) for t in TRACK_LABELS
+                                         if any(e["track"] == t for e in events)], description="Track")
+    category = w.Dropdown(options=[any_] + [(CATEGORY_STYLE[c][2], c) for c in CATEGORY_STYLE
+                                            if any(e["category"] == c for e in events)], description="Kind")
+    linked = w.Dropdown(options=[any_] + [(LINK_LABELS[k], k) for k in LINK_LABELS
+                                          if any(e["article_link"] == k for e in events)],
+                        description="In article", style={"description_width": "initial"})
+    period = w.SelectionRangeSlider(options=years, index=(0, len(years) - 1), description="Years",
+                                    layout=w.Layout(width="28em"))
+    order = w.Dropdown(options=[("Date", "date"), ("Track", "track"), ("Kind", "category")], description="Sort by")
+    result = w.HTML()
+    detail_pick = w.Dropdown(description="Read event", style={"description_width": "initial"},
+                             layout=w.Layout(width="40em"))
+    detail = w.HTML()
+
+    def chosen() -> list[dict]:
+        lo, hi = period.value
+        rows = [e for e in events
+                if (not track.value or e["track"] == track.value)
+                and (not category.value or e["category"] == category.value)
+                and (not linked.value or e["article_link"] == linked.value)
+                and lo <= date_start(e["date"]).year <= hi]
+        if order.value != "date":
+            rows.sort(key=lambda e: (e[order.value], date_start(e["date"])))
+        return rows
+
+    def render(_=None) -> None:
+        rows = chosen()
+        shown = answered(hold_back)
+        note = Markup("") if shown else html('<p class="sl-reveal-wait">{}</p>', HELD_BACK)
+        result.value = str(html('<p role="status">{} of {} events</p>', len(rows), len(events)) + note
+                           + events_table_html(rows, numbers, "Events matching the filters", shown))
+        picked = detail_pick.value
+        detail_pick.options = [(f"{numbers[e['id']]}. {e['title']}", e["id"]) for e in rows]
+        if picked in {e["id"] for e in rows}:
+            detail_pick.value = picked
+        render_detail()
+
+    def render_detail(_=None) -> None:
+        event = next((e for e in events if e["id"] == detail_pick.value), None)
+        detail.value = "" if event is None else str(event_card(event, numbers, answered(hold_back)))
+
+    for control in (track, category, linked, period, order):
+        control.observe(render, names="value")
+    detail_pick.observe(render_detail, names="value")
+    render()
+    if hold_back:
+        session.SESSION.listen(f"explorer:{name}", render)
+    widget = w.VBox([w.HBox([track, category]), w.HBox([linked, order]), period, result, detail_pick, detail])
+    paragraphs = static_paragraphs(hold_back)
+    note = Markup("") if paragraphs else html('<p class="sl-reveal-wait"><em>{}</em></p>', HELD_BACK)
+    show(widget, note + by_thread_html(events, numbers, "Events by thread", paragraphs),
+         plain_table(table_rows(events, numbers, paragraphs),
+                     [("no", "No."), ("when", "Date"), ("title", "Event"), ("link_label", "In the article?"),
+                      ("source", "Source")]))
+
+
+# ---------------------------------------------------------------- lesson 02: our matching, after the attempt
+
+
+def phrase_rows(question_id: str) -> list[dict]:
+    """Each phrase of a matching question, the events we match it to, and why."""
+    from syria_lesson.data import load_all
+
+    content = load_all()
+    q = content.question(question_id)
+    numbers = number_events(content.events)
+    by_id = {e["id"]: e for e in content.events}
+    return [{"phrase": item["text"],
+             "events": join((html("{}. {}, {}", numbers[a], by_id[a]["title"], when(by_id[a])) for a in item["answers"]),
+                            Markup("<br>")),
+             "why": item["note"]} for item in q["match_items"]]
+
+
+def phrases_html(question_id: str) -> Markup:
+    return table(phrase_rows(question_id), [("phrase", "The article's phrase"), ("events", "The event(s) we match it to"),
+                                            ("why", "Why")],
+                 "Our matching of the article's phrases to the timeline", css_class="sl-phrases")
+
+
+def after_matching(question_id: str) -> None:
+    """Our matching, once the student has matched every phrase (``reveal.after``)."""
+    from syria_lesson.live import reveal
+
+    rows = phrase_rows(question_id)
+    reveal.after([question_id], "Our matching: the deals behind the phrases",
+                 lambda: html("<p>Compare it with yours. Where you chose a different event, is yours wrong, or "
+                              "does the phrase fit both?</p>{}", phrases_html(question_id)),
+                 plain="Our matching: " + "; ".join(f"{r['phrase']} → {Markup(r['events']).striptags()}"
+                                                    for r in rows))

@@ -1,0 +1,311 @@
+"""Students' answers, kept safe on disk.
+
+One JSON file per student in ``notebooks/answers/`` (a visible folder, ignored
+by git). The rules, each tested in ``tests/test_answers.py``:
+
+- A name typed by a student never becomes a path: the file name is built from
+  letters and digits of the name plus a short hash of the whole name, so
+  ``../../x``, ``CON`` or an Arabic name are all safe and all distinct.
+- Writes are atomic: the new content goes to a temporary file in the same
+  folder, is flushed to disk, and then renamed over the old file. A crash in
+  the middle leaves the old file whole.
+- The previous version is kept as ``<file>.bak``.
+- Each save re-reads the file and changes only the answers being saved, under
+  a lock, so two notebooks open at once do not undo each other's work.
+- A file that cannot be read (corrupt, or edited by hand) is moved aside with
+  a clear message and never overwritten; the backup is used if it is sound,
+  and answers this notebook saved more recently than the backup are kept.
+  Opening, repairing and refreshing take the same lock as saving.
+- Each answer keeps its last few earlier versions (``history``), so an answer
+  overwritten by mistake on a shared computer can still be found.
+- Temporary files left by a crash are removed after a day.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from syria_lesson.core import paths
+
+FORMAT = "syria-lesson-answers"
+VERSION = 1
+CURRENT_STUDENT_FILE = ".current-student"
+MAX_NAME = 80
+HISTORY = 5
+STALE_TEMP_SECONDS = 24 * 3600
+
+
+class AnswerFileProblem(Exception):
+    """The answers file could not be read; ``moved_to`` says where it went."""
+
+    def __init__(self, message: str, moved_to: Path | None):
+        super().__init__(message)
+        self.moved_to = moved_to
+
+
+def clean_name(name: str) -> str:
+    """The student's name as they typed it, minus control characters and
+    surrounding space; used for display, never for paths. Never cut short:
+    two long names that differ only at the end are two students."""
+    name = unicodedata.normalize("NFC", str(name))
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    return " ".join(name.split())
+
+
+def check_name(name: str) -> str:
+    """The cleaned name, or ValueError with what to do."""
+    name = clean_name(name)
+    if not name:
+        raise ValueError("Please type your name first.")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"Please use a shorter name (at most {MAX_NAME} letters).")
+    return name
+
+
+def file_stem(name: str) -> str:
+    """A safe, unique file name for a student's name.
+
+    ASCII letters and digits only (so no separators, no dots, nothing a file
+    system treats specially), then a hash of the full name so that names that
+    differ only in other scripts or punctuation get different files, and a
+    reserved Windows name (CON, NUL, ...) can never be the whole stem.
+    """
+    name = check_name(name)
+    ascii_part = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_part.lower()).strip("-")[:40] or "student"
+    digest = hashlib.sha256(name.casefold().encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
+    """Temporary files that a crash left behind (a finished write renames its own)."""
+    import time
+
+    now = time.time() if now is None else now
+    for path in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and now - path.stat().st_mtime > STALE_TEMP_SECONDS:
+                path.unlink()
+
+
+def _valid(doc: Any) -> bool:
+    if not (isinstance(doc, dict) and doc.get("format") == FORMAT and isinstance(doc.get("answers"), dict)):
+        return False
+    return all(isinstance(v, dict) and "value" in v for v in doc["answers"].values())
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path.lock`` for the length of one save."""
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+b") as handle:
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        except (ImportError, AttributeError):  # Windows; or JupyterLite, whose kernel mocks fcntl as an empty module
+            try:
+                import msvcrt
+            except ImportError:  # JupyterLite: one kernel per browser tab, nothing to lock against
+                msvcrt = None
+            if msvcrt is not None:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        yield
+        # The lock is released when the file is closed.
+
+
+def to_json(doc: Any) -> str:
+    """JSON text that can always be written: text with characters UTF-8 cannot
+    encode (a lone surrogate pasted from somewhere) is kept, \\u-escaped."""
+    content = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    try:
+        content.encode("utf-8")
+    except UnicodeEncodeError:
+        content = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
+    return content
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` so that ``path`` holds either the old or the new text,
+    never a mixture, whatever happens during the write."""
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+class AnswerBook:
+    """One student's answers: ``get``, ``save``, ``all``.
+
+    ``warning`` holds, in plain words, what went wrong with the file since the
+    book was opened or last saved (a repair from the backup), for the widget to
+    show; ``None`` when all is well.
+    """
+
+    def __init__(self, name: str, folder: Path | None = None):
+        self.name = check_name(name)
+        self.folder = Path(folder) if folder else paths.answers_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / (file_stem(self.name) + ".json")
+        self.backup = self.path.with_name(self.path.name + ".bak")
+        self.warning: str | None = None
+        self._answers: dict[str, dict] = {}
+        self._seen: tuple | None = None
+        with _locked(self.path):
+            remove_stale_temporaries(self.folder)
+            self._answers = self._read_safely()
+
+    # -- reading (always under the lock)
+
+    def _read(self, path: Path) -> dict:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if not _valid(doc):
+            raise ValueError("not an answers file")
+        return doc["answers"]
+
+    def _read_safely(self) -> dict:
+        """The answers on disk; a broken file is moved aside, never lost."""
+        self._seen = self._stamp()
+        if not self.path.exists():
+            return {}
+        try:
+            return self._read(self.path)
+        except (ValueError, UnicodeDecodeError, OSError):
+            return self._repair()
+
+    def _stamp(self) -> tuple | None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    def _repair(self) -> dict:
+        moved = self._move_aside()
+        recovered: dict = {}
+        if self.backup.exists():
+            with contextlib.suppress(ValueError, UnicodeDecodeError, OSError):
+                recovered = self._read(self.backup)
+        # The backup may be older than what this notebook last saved: keep the newer of the two.
+        kept_here = 0
+        for qid, entry in self._answers.items():
+            theirs = recovered.get(qid)
+            if theirs is None or (entry.get("saved", "") >= theirs.get("saved", "")
+                                  and entry.get("value") != theirs.get("value")):
+                recovered[qid] = entry
+                kept_here += 1
+        self.warning = (
+            f"Your answers file was damaged, so it was moved to {moved.name} (nothing was deleted; "
+            "show it to your teacher). "
+            + ("Your saved answers were put back from the backup"
+               + (" and from this notebook." if kept_here else ".") if recovered
+               else "You are starting with an empty answers file."))
+        if recovered:
+            self._write(recovered)
+        return recovered
+
+    def _move_aside(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}.json")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}-{counter}.json")
+        os.replace(self.path, target)
+        return target
+
+    # -- writing
+
+    def _write(self, answers: dict) -> None:
+        doc = {"format": FORMAT, "version": VERSION, "student": self.name, "answers": answers}
+        content = to_json(doc)
+        if self.path.exists():
+            write_atomic(self.backup, self.path.read_text(encoding="utf-8"))
+        write_atomic(self.path, content)
+
+    def save(self, question_id: str, value: Any) -> str:
+        """Save one answer and return the time it was saved (HH:MM)."""
+        self.warning = None
+        with _locked(self.path):
+            on_disk = self._read_safely()  # another notebook may have saved since
+            stamp = _now()
+            entry = {"value": value, "saved": stamp}
+            old = on_disk.get(question_id)
+            if old is not None:
+                history = list(old.get("history") or [])
+                if old.get("value") != value:
+                    history.insert(0, {"value": old.get("value"), "saved": old.get("saved")})
+                entry["history"] = history[:HISTORY]
+            on_disk[question_id] = entry
+            self._write(on_disk)
+            self._answers = on_disk
+            self._seen = self._stamp()
+        return stamp[11:16]
+
+    # -- asking
+
+    def get(self, question_id: str, default: Any = None) -> Any:
+        entry = self._answers.get(question_id)
+        return default if entry is None else entry["value"]
+
+    def saved_at(self, question_id: str) -> str | None:
+        entry = self._answers.get(question_id)
+        return str(entry.get("saved", ""))[11:16] or None if entry else None
+
+    def all(self) -> dict[str, Any]:
+        return {qid: entry["value"] for qid, entry in self._answers.items()}
+
+    def entries(self) -> dict[str, dict]:
+        return dict(self._answers)
+
+    def refresh(self) -> None:
+        with _locked(self.path):
+            self._answers = self._read_safely()
+
+    def refresh_if_changed(self) -> None:
+        """Read the file again if another notebook has saved since (cheap when not)."""
+        if self._stamp() != self._seen:
+            self.refresh()
+
+
+# ---------------------------------------------------------------- the current student
+
+
+def remember_student(name: str, folder: Path | None = None) -> str:
+    """Remember the name typed in one notebook, for the others."""
+    folder = Path(folder) if folder else paths.answers_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    name = check_name(name)
+    write_atomic(folder / CURRENT_STUDENT_FILE, name + "\n")
+    return name
+
+
+def current_student(folder: Path | None = None) -> str | None:
+    folder = Path(folder) if folder else paths.answers_dir()
+    try:
+        name = clean_name((folder / CURRENT_STUDENT_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None

@@ -1,0 +1,59 @@
+"""Our reading, shown only after the student's own attempt.
+
+``after(questions, title, content)`` places the module's reading of a set of
+tasks (a table of claim kinds, the positions matrix, our verdicts):
+
+- in JupyterLab it stays hidden until the current student has answered every
+  one of those questions, and hides again when another student starts;
+- in the student handout (the committed notebook) it is a short note, with
+  none of the reading in it;
+- in the instructor edition it is printed in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from syria_lesson.core import paths
+from syria_lesson.core.display import show
+from syria_lesson.core.html import Markup, box, html
+
+
+def _waiting(count: int, done: int) -> Markup:
+    return html('<p class="sl-reveal-wait" role="status"><strong>Our reading comes here once you have answered '
+                "the {} questions above</strong> ({} answered so far). Answer them first: the point is your own "
+                "reading.</p>", count, done)
+
+
+PAPER_NOTE = Markup('<p class="sl-reveal-wait"><em>The module\'s own reading of these questions is not printed '
+                    "here: your teacher has it. In JupyterLab it appears once you have answered.</em></p>")
+
+
+def after(question_ids: list[str], title: str, content: Callable[[], Markup], plain: str = "") -> None:
+    import ipywidgets as w
+
+    from syria_lesson.data import load_all
+    from syria_lesson.live import session
+    from syria_lesson.live.worksheet import is_answered
+
+    if paths.edition() == "worksheet":
+        return
+    questions = [load_all().question(qid) for qid in question_ids]
+    panel = w.HTML()
+
+    def render() -> None:
+        book = session.SESSION.ensure_book()
+        values = book.all() if book else {}
+        done = sum(is_answered(q, values.get(q["id"])) for q in questions)
+        panel.value = str(box(title, content(), "reveal") if done == len(questions) else _waiting(len(questions), done))
+
+    render()
+    session.SESSION.listen(f"reveal:{title}", render)
+    if paths.edition() == "instructor":
+        static = box(f"{title} (instructor edition: students see this in JupyterLab after answering)", content(),
+                     "instructor")
+        text = plain or title
+    else:
+        static, text = box(title, PAPER_NOTE, "reveal"), f"{title}: shown in JupyterLab after you answer."
+    # Which tasks this reading answers, for the test that every reveal comes after its tasks.
+    show(panel, html('<div class="sl-reveal-of" data-after="{}">{}</div>', " ".join(question_ids), static), text)

@@ -1,0 +1,89 @@
+"""Whose answers this kernel saves, and every live widget that shows them.
+
+On a shared lab computer the danger is one student's text saved as another's.
+So the session:
+
+- always knows one student (or none), whom every lesson names at the top;
+- when the student changes, reloads every question widget from the new
+  student's file, clearing those the new student has not answered;
+- before each save, checks that the student it saves for is still the one
+  this computer remembers (another lesson may have changed it); if not, it
+  saves nothing and says so;
+- keeps one view per question and one listener per purpose, however often a
+  cell is run, so saves never multiply and an old widget never writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from syria_lesson.live import answers
+
+
+class WrongStudent(Exception):
+    """The computer now saves for someone else: saving here would mix them up."""
+
+
+class Session:
+    def __init__(self) -> None:
+        self.book: answers.AnswerBook | None = None
+        self.views: dict[str, object] = {}              # question id -> its live view
+        self.listeners: dict[str, Callable[[], None]] = {}  # purpose -> redraw (the name bar, progress ...)
+
+    # -- the student
+
+    @property
+    def student(self) -> str | None:
+        return self.book.name if self.book else None
+
+    def ensure_book(self) -> answers.AnswerBook | None:
+        """The book of the student this computer remembers, when none is open yet."""
+        if self.book is None:
+            name = answers.current_student()
+            if name:
+                try:
+                    self.book = answers.AnswerBook(name)
+                except ValueError:  # a remembered name that is no longer acceptable
+                    return None
+        return self.book
+
+    def start(self, name: str) -> answers.AnswerBook:
+        """Save answers for ``name`` from now on, here and in the other lessons."""
+        name = answers.remember_student(name)
+        self.book = answers.AnswerBook(name)
+        for view in list(self.views.values()):
+            view.reload()
+        self.changed()
+        return self.book
+
+    def check_student(self) -> answers.AnswerBook:
+        """The book to save to; WrongStudent if another lesson changed the student."""
+        book = self.ensure_book()
+        if book is None:
+            raise WrongStudent("Type your name at the top of this lesson first, then save again.")
+        remembered = answers.current_student()
+        if remembered is not None and answers.file_stem(remembered) != answers.file_stem(book.name):
+            raise WrongStudent(
+                f"Not saved: this computer now saves answers for {remembered} (the name was changed in "
+                f"another lesson), but this lesson still shows {book.name}. If you are {book.name}, press "
+                "“Not you? Change” at the top and type your name again. Your text is still here.")
+        return book
+
+    # -- the widgets
+
+    def register(self, qid: str, view) -> None:
+        """Keep one view per question: the old one stops listening and is closed."""
+        old = self.views.pop(qid, None)
+        if old is not None:
+            old.detach()
+        self.views[qid] = view
+
+    def listen(self, purpose: str, redraw: Callable[[], None]) -> None:
+        self.listeners[purpose] = redraw
+
+    def changed(self) -> None:
+        for redraw in list(self.listeners.values()):
+            redraw()
+
+
+SESSION = Session()

@@ -1,0 +1,309 @@
+"""Collect every student's handed-in answers into one folder: the teacher's
+side of "Export my answers".
+
+    # on the hub's machine, as the administrator (reads every home folder):
+    python -m syria_lesson.teacher.collect /home/classroom --out collected
+    # through the hub's REST API, from anywhere (Kubernetes too); the token is
+    # an admin's, from the hub's Token page:
+    python -m syria_lesson.teacher.collect --hub https://HUB --token TOKEN --out collected
+
+For each student (each folder in HOMES, or each user of the hub) it looks in
+every copy of the lessons in their home (any folder holding
+``notebooks/answers/export/``) and takes what "Export my answers" wrote there:
+
+- ``<stem>-answers.json`` (format ``syria-lesson-export``), the export the
+  class view reads. Where a copy of the lessons is older and exported only
+  ``.md``/``.html``, the student's saved answers file from the same copy
+  (``notebooks/answers/<stem>.json``) stands in for it, and the report says so.
+- ``<stem>-answers.md`` and ``.html``, kept as handed in.
+
+It writes:
+
+    OUT/class/<account>--<stem>.json      one file per student: classroom.overview(OUT / "class")
+    OUT/handed-in/<account>/...           every exported file, as the student wrote it
+    OUT/report.txt                        what was collected, and what was skipped and why
+
+Anything it cannot read (a student with no export, a damaged file, a server
+that is not running) is skipped and named; one never stops the rest. The
+folder is made private (0700): it holds students' work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import re
+import shutil
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+EXPORT_FORMAT = "syria-lesson-export"
+ANSWERS_FORMAT = "syria-lesson-answers"
+EXPORT_DIR = PurePosixPath("notebooks/answers/export")
+SUFFIXES = ("-answers.json", "-answers.md", "-answers.html")
+NO_EXPORT = "no exported answers (the student has not pressed \"Export my answers\" yet)"
+
+
+class Unreadable(Exception):
+    """A file or folder that could not be read; the message says why."""
+
+
+# ---------------------------------------------------------------- where students' files are
+
+
+class HomeFolders:
+    """Students' homes on this machine: every folder inside ``homes``."""
+
+    def __init__(self, homes: Path):
+        self.homes = Path(homes)
+
+    def students(self) -> list[tuple[str, str | None]]:
+        """(account, None) for each student; None: nothing stops us looking."""
+        if not self.homes.is_dir():
+            raise SystemExit(f"collect: {self.homes} is not a folder of home folders")
+        return [(p.name, None) for p in sorted(self.homes.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+
+    def listdir(self, account: str, folder: PurePosixPath) -> list[tuple[str, bool]]:
+        path = self.homes / account / folder
+        try:
+            return sorted((p.name, p.is_dir()) for p in path.iterdir())
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise Unreadable(f"{folder or '.'}: cannot be listed ({error.__class__.__name__})") from None
+
+    def read(self, account: str, path: PurePosixPath) -> bytes:
+        try:
+            return (self.homes / account / path).read_bytes()
+        except OSError as error:
+            raise Unreadable(f"{path}: cannot be read ({error.__class__.__name__})") from None
+
+
+class HubServers:
+    """Students' servers behind a JupyterHub, through its REST API (an admin's token)."""
+
+    def __init__(self, hub: str, token: str, timeout: float = 30):
+        self.hub = hub.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self.urls: dict[str, str] = {}
+
+    def _get(self, url: str) -> dict | list:
+        request = urllib.request.Request(url, headers={"Authorization": f"token {self.token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            raise Unreadable(f"HTTP {error.code} from {urllib.parse.urlsplit(url).path}") from None
+        except (OSError, ValueError) as error:
+            raise Unreadable(f"no answer from {urllib.parse.urlsplit(url).path} ({error.__class__.__name__})") from None
+
+    def students(self) -> list[tuple[str, str | None]]:
+        try:
+            users = self._get(f"{self.hub}/hub/api/users")
+        except Unreadable as error:
+            raise SystemExit(f"collect: cannot list the hub's users ({error}); is the token an admin's?") from None
+        found = []
+        for user in sorted(users, key=lambda u: u["name"]):
+            server = (user.get("servers") or {}).get("")
+            if server and server.get("ready"):
+                self.urls[user["name"]] = self.hub + server["url"]
+                found.append((user["name"], None))
+            else:
+                found.append((user["name"], "server not running (ask the student to log in, "
+                                            "or start it from the hub's admin page), so nothing was read"))
+        return found
+
+    def _contents(self, account: str, path: PurePosixPath, query: str) -> dict:
+        quoted = urllib.parse.quote(str(path)) if str(path) != "." else ""
+        return self._get(f"{self.urls[account]}api/contents/{quoted}?{query}")
+
+    def listdir(self, account: str, folder: PurePosixPath) -> list[tuple[str, bool]]:
+        try:
+            model = self._contents(account, folder, "content=1")
+        except Unreadable as error:
+            if "HTTP 404" in str(error):
+                return []
+            raise
+        if model.get("type") != "directory":
+            return []
+        return sorted((item["name"], item["type"] == "directory") for item in model["content"])
+
+    def read(self, account: str, path: PurePosixPath) -> bytes:
+        model = self._contents(account, path, "content=1&type=file&format=base64")
+        return base64.b64decode(model["content"])
+
+
+# ---------------------------------------------------------------- what counts as handed in
+
+
+def read_export(data: bytes, where: str) -> dict:
+    """A ``syria-lesson-export`` document, checked; Unreadable if it is not one."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise Unreadable(f"{where}: damaged, not JSON ({error.__class__.__name__})") from None
+    if not (isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT and isinstance(doc.get("student"), str)
+            and isinstance(doc.get("answers"), dict)
+            and all(isinstance(v, dict) and "value" in v for v in doc["answers"].values())):
+        raise Unreadable(f"{where}: not an export from this module")
+    return doc
+
+
+def read_saved_answers(data: bytes, where: str) -> dict:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise Unreadable(f"{where}: damaged, not JSON ({error.__class__.__name__})") from None
+    if not (isinstance(doc, dict) and doc.get("format") == ANSWERS_FORMAT and isinstance(doc.get("answers"), dict)):
+        raise Unreadable(f"{where}: not an answers file from this module")
+    return doc
+
+
+@dataclass
+class Student:
+    account: str
+    collected: list[str] = field(default_factory=list)  # lines for the report
+    skipped: list[str] = field(default_factory=list)
+    class_files: int = 0
+
+
+def lesson_copies(source, account: str) -> list[PurePosixPath]:
+    """Folders of the home that hold an export folder: the home itself, and
+    each folder in it (nbgitpuller clones into ~/<repository name>)."""
+    copies = []
+    candidates = [PurePosixPath(".")] + [PurePosixPath(name) for name, is_dir in source.listdir(account, PurePosixPath("."))
+                                        if is_dir and not name.startswith(".")]
+    for root in candidates:
+        if any(is_dir and name == "export" for name, is_dir in source.listdir(account, root / "notebooks" / "answers")):
+            copies.append(root)
+    return copies
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "student"
+
+
+def collect_student(source, account: str, out: Path) -> Student:
+    student = Student(account)
+    try:
+        copies = lesson_copies(source, account)
+    except Unreadable as error:
+        student.skipped.append(str(error))
+        return student
+    handed_in = out / "handed-in" / _safe(account)
+    for root in copies:
+        folder = root / EXPORT_DIR
+        try:
+            names = [name for name, is_dir in source.listdir(account, folder) if not is_dir and name.endswith(SUFFIXES)]
+        except Unreadable as error:
+            student.skipped.append(str(error))
+            continue
+        stems = sorted({name[: -len(suffix)] for name in names for suffix in SUFFIXES if name.endswith(suffix)})
+        for stem in stems:
+            label = f"{folder / stem}-answers"
+            copied = []
+            for suffix in SUFFIXES:
+                if stem + suffix not in names:
+                    continue
+                try:
+                    data = source.read(account, folder / (stem + suffix))
+                except Unreadable as error:
+                    student.skipped.append(str(error))
+                    continue
+                target = handed_in / (root.name if str(root) != "." else "") / (stem + suffix)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                copied.append((suffix, data))
+            if not copied:
+                continue
+            class_doc, note = _class_document(source, account, root, stem, dict(copied), label)
+            if class_doc is None:
+                student.skipped.append(note)
+            else:
+                name = f"{_safe(account)}--{_safe(root.name if str(root) != '.' else 'home')}--{stem}.json"
+                (out / "class" / name).write_text(json.dumps(class_doc, ensure_ascii=False, indent=2) + "\n",
+                                                  encoding="utf-8")
+                student.class_files += 1
+            kinds = ", ".join(suffix.rsplit(".", 1)[1] for suffix, _ in copied)
+            student.collected.append(f"{label}.* ({kinds})" + (f"; {note}" if class_doc is not None and note else ""))
+    if not student.collected and not student.skipped:
+        student.skipped.append(NO_EXPORT)
+    return student
+
+
+def _class_document(source, account, root, stem, copied: dict, label: str) -> tuple[dict | None, str]:
+    """What the class view reads for one export, and a note for the report."""
+    if "-answers.json" in copied:
+        try:
+            return read_export(copied["-answers.json"], f"{label}.json"), ""
+        except Unreadable as error:
+            return None, f"{error}; skipped for the class view"
+    saved = root / "notebooks" / "answers" / f"{stem}.json"
+    try:
+        doc = read_saved_answers(source.read(account, saved), str(saved))
+    except Unreadable as error:
+        return None, f"{label}: exported as .md/.html only, and the saved answers could not be used ({error})"
+    return doc, f"no .json export (older lessons): the class view uses the saved answers {saved}"
+
+
+def collect(source, out: Path) -> list[Student]:
+    """Collect from every student into ``out``; never stops on one."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "class").mkdir(parents=True)
+    (out / "handed-in").mkdir()
+    os.chmod(out, 0o700)
+    students = []
+    for account, reason in source.students():
+        if reason:
+            students.append(Student(account, skipped=[reason]))
+            continue
+        try:
+            students.append(collect_student(source, account, out))
+        except Exception as error:  # one student's problem never stops the rest
+            students.append(Student(account, skipped=[f"unexpected problem ({error.__class__.__name__}: {error})"]))
+    (out / "report.txt").write_text(report(students), encoding="utf-8")
+    return students
+
+
+def report(students: list[Student]) -> str:
+    done = [s for s in students if s.class_files]
+    lines = [f"Collected answers from {len(done)} of {len(students)} students."]
+    for s in students:
+        for line in s.collected:
+            lines.append(f"  collected  {s.account}: {line}")
+        for line in s.skipped:
+            lines.append(f"  SKIPPED    {s.account}: {line}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("homes", nargs="?", type=Path, help="the folder holding every student's home folder")
+    parser.add_argument("--hub", help="the hub's address (instead of HOMES), e.g. https://hub.example.org")
+    parser.add_argument("--token", default=os.environ.get("JUPYTERHUB_API_TOKEN"),
+                        help="an admin's API token (default: $JUPYTERHUB_API_TOKEN)")
+    parser.add_argument("--out", type=Path, default=Path("collected"), help="where to write (default: ./collected)")
+    args = parser.parse_args(argv)
+    if bool(args.homes) == bool(args.hub):
+        parser.error("give either HOMES or --hub")
+    if args.hub and not args.token:
+        parser.error("--hub needs --token (or JUPYTERHUB_API_TOKEN)")
+    source = HubServers(args.hub, args.token) if args.hub else HomeFolders(args.homes)
+    students = collect(source, args.out)
+    print(report(students), end="")
+    print(f"Written: {args.out}/ (class view: classroom.overview(Path({str(args.out / 'class')!r})))")
+    return 0 if any(s.class_files for s in students) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
