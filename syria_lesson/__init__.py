@@ -1,15 +1,24 @@
 """Helper package for the teaching module on U.S.-Russia diplomacy over Syria.
 
-The notebooks stay short and readable by calling into these modules:
+The notebooks stay short and readable by calling into it. Its folders are its
+layers, lowest first; a module imports only from its own layer or a lower one
+(``tests/test_architecture.py`` holds the rule):
 
-- ``data``       loads and validates everything in ``data/``;
-- ``display``    shows a widget together with a static face for handouts;
-- ``article``, ``timeline``, ``positions``, ``questions``, ``epilogue``: one module per lesson;
-- ``answers``    keeps each student's answers safe on disk;
-- ``build``      re-runs the notebooks, builds handouts and the student release.
+- ``core``     paths, editions, the vocabulary of codes, dates, validation, HTML, display;
+- ``kinds``    the question kinds: checking, paper face, reading, live controls;
+- ``data``     loading everything in ``data/`` into one cross-checked ``Content``;
+- ``live``     a student's answers, the session, live questions, reveals, exports;
+- ``lessons``  one folder per topic (article, timeline, positions, map, forecasts);
+- ``teacher``  collecting exports and the class view;
+- ``build``    notebooks, figures, handouts, PDFs, the release, Lite; ``python -m syria_lesson.build``.
 
-Importing the package is cheap: heavy libraries load only when a lesson needs them.
+Importing the package is cheap: pandas, matplotlib and ipywidgets load only when
+a lesson needs them.
 """
+
+import sys
+
+from syria_lesson.core.validate import DataError
 
 __version__ = "1.0.0"
 
@@ -17,14 +26,11 @@ __version__ = "1.0.0"
 def _show_data_errors_plainly() -> None:
     """In a notebook, a mistake in data/ is shown as its message alone (file,
     row, column, fix), not as a traceback through the package."""
-    import sys
-
     if "IPython" not in sys.modules:  # not in a notebook: nothing to do, and no slow import
         return
     shell = sys.modules["IPython"].get_ipython()
     if shell is None:
         return
-    from syria_lesson.core.validate import DataError
 
     def handler(shell, etype, value, tb, tb_offset=None):
         print(f"{value}\n\n(After fixing the file, run this notebook again: Run > Run All.)")

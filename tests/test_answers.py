@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from syria_lesson.live import answers, exports, worksheet
+from syria_lesson.live import answers, exports, files, worksheet
 
 UNICODE = "سوريا — Сирия — 🇸🇾 «ответ» \u200f"
 
@@ -259,7 +259,7 @@ def test_temporary_files_older_than_a_day_are_removed(folder):
     old, fresh = folder / ".ana-1234.json.abc.tmp", folder / ".ana-1234.json.def.tmp"
     old.write_text("left by a crash")
     fresh.write_text("another kernel is writing this right now")
-    day_ago = old.stat().st_mtime - answers.STALE_TEMP_SECONDS - 60
+    day_ago = old.stat().st_mtime - files.STALE_TEMP_SECONDS - 60
     os.utime(old, (day_ago, day_ago))
     answers.AnswerBook("Ana", folder)
     assert not old.exists() and fresh.exists()

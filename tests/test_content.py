@@ -2,7 +2,6 @@
 
 import json
 import re
-from pathlib import Path
 
 import leaks
 import nbformat
@@ -12,8 +11,9 @@ from syria_lesson import build
 from syria_lesson.core import paths
 from syria_lesson.core.validate import date_start
 from syria_lesson.data import load_all
+from syria_lesson.data.events import number_events
 from syria_lesson.lessons import timeline
-from syria_lesson.lessons.timeline import figure as timeline_figure
+from syria_lesson.lessons.timeline import chart as timeline_figure
 from syria_lesson.live import worksheet
 
 SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt"))
@@ -173,7 +173,7 @@ def test_timeline_figure_draws_every_event_it_is_given(content):
     import matplotlib
 
     matplotlib.use("Agg")
-    numbers = timeline.number_events(content.events)
+    numbers = number_events(content.events)
     fig, drawn = timeline_figure.figure(content.events, numbers, "all")
     assert sorted(drawn) == sorted(e["id"] for e in content.events)
     labels = {t.get_text() for t in fig.axes[0].texts}
@@ -284,8 +284,8 @@ def test_the_cut_off_in_prose_is_the_date_in_the_data(content):
     """'The record was last checked on DATE' where a reader meets it: DATE is
     the latest `checked` day in events.csv, in the README (typed, so tested)
     and in the lessons (computed when they run)."""
+    from syria_lesson.core.dates import long_date
     from syria_lesson.lessons.reference import record_checked_text
-    from syria_lesson.lessons.timeline import long_date
 
     sentence = record_checked_text()
     assert sentence == f"The record was last checked on {long_date(content.record_checked)}."

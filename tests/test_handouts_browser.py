@@ -22,6 +22,7 @@ import pytest
 
 from syria_lesson import build
 from syria_lesson.data import load_questions, load_topics
+from syria_lesson.data.events import explorer_events
 
 _missing = bc.browser_missing_reason()
 if _missing:
@@ -296,10 +297,9 @@ def test_every_question_of_the_lesson_is_on_its_page(visits, questions, page):
 def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
     """Every event the lesson's explorer covers is a row of its static table."""
     from syria_lesson.data import load_all
-    from syria_lesson.lessons import timeline
 
     figure = {"02": "timeline_2012_2018", "05": "timeline_after_2017"}[lesson]  # as the lessons' explorers
-    expected = timeline.explorer_events(figure, load_all().events)
+    expected = explorer_events(figure, load_all().events)
     tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"].startswith(EVENTS_CAPTION)]
     threads = {e["track"] for e in expected}
     assert len(tables) == len(threads) > 1, (tables, threads)

@@ -155,7 +155,7 @@ def test_the_class_set_worksheet_gets_one_compact_forecast_sheet(monkeypatch):
     from syria_lesson.lessons.forecasts import view as forecast_view
 
     shown = []
-    monkeypatch.setattr("syria_lesson.core.display.show_html", lambda html, text: shown.append(str(html)))
+    monkeypatch.setattr(forecast_view, "show_html", lambda html, text: shown.append(str(html)))
     forecast_view.forecast_sheet()
     assert shown == [], "the sheet is for the class-set worksheet only"
     monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")

@@ -173,7 +173,7 @@ def test_the_student_edition_shows_none_of_our_verdicts():
 def test_key_point_two_and_the_latest_source_type_no_date_the_data_holds():
     content = load_all()
     held = {str(p["as_of"]) for p in content.predictions} | {e["date"] for e in content.events}
-    from syria_lesson.lessons.timeline import long_date
+    from syria_lesson.core.dates import long_date
 
     written = {long_date(d) for d in held if len(d) == 10} | {long_date(d) for d in held if len(d) == 7}
     cells = nbformat.read(NOTEBOOK, as_version=4).cells

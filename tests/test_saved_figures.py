@@ -14,9 +14,10 @@ from PIL import Image
 
 from syria_lesson.core import display, paths
 from syria_lesson.data import load_all
-from syria_lesson.lessons import syria_map, timeline
+from syria_lesson.data.events import number_events
+from syria_lesson.lessons import syria_map
 from syria_lesson.lessons.positions import figure as positions_figure
-from syria_lesson.lessons.timeline import figure as timeline_figure
+from syria_lesson.lessons.timeline import chart as timeline_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +46,7 @@ def show_in_a_fresh_process(figures: Path) -> dict:
 
 def test_saved_figures_name_what_they_were_drawn_from():
     content = load_all()
-    numbers = timeline.number_events(content.events)
+    numbers = number_events(content.events)
     for name, spec in timeline_figure.figures().items():
         chosen = timeline_figure.figure_events(name, content.events)
         saved = Image.open(paths.figures_dir() / f"{name}.png")
@@ -76,7 +77,7 @@ def test_the_saved_figure_is_shown_at_the_size_a_drawn_one_has():
 
     matplotlib.use("Agg")
     content = load_all()
-    numbers = timeline.number_events(content.events)
+    numbers = number_events(content.events)
     name, spec = next(iter(timeline_figure.figures().items()))
     chosen = timeline_figure.figure_events(name, content.events)
     fig, _ = timeline_figure.figure(chosen, numbers, spec["title"])

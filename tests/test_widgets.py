@@ -9,7 +9,7 @@ from lesson_parts import find
 
 from syria_lesson.data import load_all
 from syria_lesson.lessons import positions
-from syria_lesson.live import answers, questions, session
+from syria_lesson.live import answers, exports, questions, session
 
 
 def open_question(qid):
@@ -199,7 +199,7 @@ def test_the_name_bar_and_the_export_say_their_failures(kernel, tmp_path, monkey
     assert "saved for <strong>Ex Porter</strong>" in find(bar, w.HTML)[0].value
     questions.export_button()
     button, message = find(shown[-1], w.Button)[0], find(shown[-1], w.HTML)[0]
-    monkeypatch.setattr(answers, "write_atomic", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
+    monkeypatch.setattr(exports, "write_atomic", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
     button.click()
     assert "Not exported: the disk is full" in message.value
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from syria_lesson.core import paths
 from syria_lesson.build.execute import client, execute, execute_all, strip_widget_views
+from syria_lesson.build.execute import run_notebooks as run
 from syria_lesson.build.figures import save_figures
 from syria_lesson.build.freshness import STALE_MESSAGE, fingerprint
 from syria_lesson.build.freshness import stale_notebooks as _stale
-from syria_lesson.build.handouts import handout_html
+from syria_lesson.build.handouts import EDITION_LABELS, handout_html
+from syria_lesson.build.handouts import build_handouts as build
 from syria_lesson.build.release import build_release as _release
+from syria_lesson.core import paths
 
 ROOT = paths.ROOT
 BUILD = ROOT / "build"
@@ -43,15 +45,10 @@ def stale_notebooks() -> list[Path]:
 
 
 def run_notebooks() -> None:
-    from syria_lesson.build.execute import run_notebooks as run
-
     run(notebooks())
 
 
 def build_handouts(out: Path | None = None, editions: tuple[str, ...] | None = None) -> list[Path]:
-    from syria_lesson.build.handouts import EDITION_LABELS
-    from syria_lesson.build.handouts import build_handouts as build
-
     return build(lambda edition: notebooks(include_instructor=edition == "instructor"), out or BUILD / "handouts",
                  editions or tuple(EDITION_LABELS))
 

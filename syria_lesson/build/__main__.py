@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from syria_lesson.build import STALE_MESSAGE, BUILD, __doc__ as USAGE, build_handouts, build_release, run_notebooks, save_figures
-from syria_lesson.build import stale_notebooks
+from syria_lesson.build import BUILD, STALE_MESSAGE, build_handouts, build_release, run_notebooks, save_figures, stale_notebooks
+from syria_lesson.build import __doc__ as USAGE
+from syria_lesson.build.docs import write_docs
 
 
 def check_current(out: Path | None) -> int:
@@ -20,8 +21,6 @@ def check_current(out: Path | None) -> int:
 
 
 def docs(out: Path | None) -> None:
-    from syria_lesson.build.docs import write_docs
-
     write_docs()
 
 

@@ -9,27 +9,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from syria_lesson import kinds
 from syria_lesson.core import paths
+from syria_lesson.data import load_all
+from syria_lesson.live.worksheet import short_prompt
 
 START, END = "<!-- lessons:start (made by `make docs` from data/; do not edit) -->", "<!-- lessons:end -->"
 
 
-def _content():
-    from syria_lesson.data import load_all
-
-    return load_all()
-
 
 def _tasks(lesson_id: str) -> tuple[int, int]:
-    from syria_lesson import kinds
-
-    questions = _content().lesson_questions(lesson_id)
+    questions = load_all().lesson_questions(lesson_id)
     count = lambda tier: sum(kinds.kind_of(q).tasks(q) for q in questions if q["tier"] == tier)  # noqa: E731
     return count("core"), count("extension")
 
 
 def lessons_table() -> str:
-    content = _content()
+    content = load_all()
     rows = ["| Lesson | The question it answers | Time | Tasks |", "| --- | --- | --- | --- |"]
     total = 0
     for lesson in content.module["lessons"]:
@@ -44,13 +40,11 @@ def lessons_table() -> str:
 
 
 def _plan_table(steps: list[dict]) -> list[str]:
-    content = _content()
+    content = load_all()
     names = {q["id"]: q for q in content.questions}
     out = ["| Minutes | What happens | Tasks |", "| --- | --- | --- |"]
     clock = 0
     for step in steps:
-        from syria_lesson.live.worksheet import short_prompt
-
         tasks = "; ".join(f"“{short_prompt(names[t], 8)}”" if t in names else t.replace("_", " ")
                           for t in step.get("tasks") or [])
         what = ("**Pause to discuss.** " if step.get("pause") else "") + step["step"]
@@ -60,7 +54,7 @@ def _plan_table(steps: list[dict]) -> list[str]:
 
 
 def lesson_plan() -> str:
-    content = _content()
+    content = load_all()
     out = ["# Lesson plans", "",
            "Made from `data/lessons/` by `make docs`: edit those files, not this one. Each plan is for one "
            "class; the times are the ones the lessons state, and a test checks that each lesson's words "

@@ -7,11 +7,18 @@ so kernels running side by side cannot see each other's settings.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
 from pathlib import Path
 
+import nbformat
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+
+from syria_lesson.build.figures import save_figures
+from syria_lesson.build.freshness import fingerprint
 from syria_lesson.core import paths
 from syria_lesson.core.display import WIDGET_MIME
 
@@ -28,9 +35,6 @@ def strip_widget_views(nb) -> None:
 
 
 def client(path: Path, timeout: int):
-    import nbformat
-    from nbclient import NotebookClient
-
     nb = nbformat.read(path, as_version=4)
     # record_timing=False: no per-cell timestamps, so re-running leaves no churn in git diffs.
     return nb, NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
@@ -65,7 +69,6 @@ async def run(path: Path, edition: str, timeout: int):
 
 def execute(path: Path, edition: str = "student", timeout: int = 300):
     """Run a notebook in a fresh kernel and return it with its outputs."""
-    from jupyter_core.utils import run_sync
 
     # run_sync, not asyncio.run: it also works when an event loop is already
     # running in this thread (as under Playwright's sync API in the tests).
@@ -75,10 +78,6 @@ def execute(path: Path, edition: str = "student", timeout: int = 300):
 def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 300, workers: int | None = None) -> list:
     """Run several notebooks as :func:`execute` does, as many at once as there
     are CPU cores. Returns them in the order given; the first failure is raised."""
-    import asyncio
-
-    from jupyter_core.utils import run_sync
-
     workers = workers or max(1, min(len(notebooks), os.cpu_count() or 1))
 
     async def run_all():
@@ -97,11 +96,6 @@ def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 
 
 def run_notebooks(notebooks: list[Path]) -> None:
     """Re-run every notebook and save it with its outputs and fingerprint."""
-    import nbformat
-
-    from syria_lesson.build.figures import save_figures
-    from syria_lesson.build.freshness import fingerprint
-
     save_figures()
     stamp = fingerprint()
     for path, nb in zip(notebooks, execute_all(notebooks)):

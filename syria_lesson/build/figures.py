@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 from syria_lesson.core import paths
+from syria_lesson.data import load_all
+from syria_lesson.lessons import positions, syria_map
+from syria_lesson.lessons.timeline import chart as timeline_figure
 
 
 def save_figures() -> None:
-    from syria_lesson.lessons import positions, syria_map
-    from syria_lesson.lessons.timeline import figure as timeline_figure
-    from syria_lesson.data import load_all
-
     content = load_all()
     folder = paths.figures_dir()
     manifest = timeline_figure.save_figures(content.events)

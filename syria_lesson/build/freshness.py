@@ -14,6 +14,8 @@ import ast
 import hashlib
 from pathlib import Path
 
+import nbformat
+
 from syria_lesson.core import paths
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -61,8 +63,6 @@ def fingerprint() -> str:
 
 
 def stale_notebooks(notebooks: list[Path]) -> list[Path]:
-    import nbformat
-
     current = fingerprint()
     return [path for path in notebooks
             if nbformat.read(path, as_version=4).metadata.get("syria_lesson", {}).get("fingerprint") != current]

@@ -14,7 +14,15 @@ import re
 import shutil
 from pathlib import Path
 
+import nbformat
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from syria_lesson.build.execute import execute_all, strip_widget_views
 from syria_lesson.core.html import Markup
+from syria_lesson.data import load_all
+from syria_lesson.lessons.reference import record_checked_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
@@ -41,9 +49,6 @@ def title_of(nb, path: Path) -> str:
 @functools.lru_cache(maxsize=1)
 def exporter():
     # Building the exporter compiles the Jinja templates; do it once per run.
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
@@ -58,14 +63,10 @@ def handout_css() -> str:
 
 
 def _module() -> dict:
-    from syria_lesson.data import load_all
-
     return load_all().module
 
 
 def _footer() -> str:
-    from syria_lesson.lessons.reference import record_checked_text
-
     return " ".join(_module()["licence"].split()) + " " + record_checked_text()
 
 
@@ -90,8 +91,6 @@ def worksheet_notebook(nb, extension: bool = True):
     only the cells tagged ``worksheet`` (the tasks, short excerpts a task needs,
     the figures and map it uses). Reference tables stay in the full handout.
     With ``extension=False``, the core tasks only."""
-    import nbformat
-
     title = next((line for cell in nb.cells if cell.cell_type == "markdown"
                   for line in cell.source.splitlines() if line.startswith("# ")), "# Worksheet")
     kept = [cell for cell in nb.cells if WORKSHEET_TAG in cell.get("metadata", {}).get("tags", [])]
@@ -118,8 +117,6 @@ def demote(fragment: str) -> str:
 
 
 def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> str:
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     module = _module()
     env = Environment(loader=FileSystemLoader(TEMPLATES / "handout"), autoescape=select_autoescape(default=True))
     lessons = [{"stem": stem, "title": title, "body": Markup(demote(lesson_body(page)))} for stem, title, page in pages]
@@ -131,10 +128,6 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
 
 def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> list[Path]:
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
-    import nbformat
-
-    from syria_lesson.build.execute import execute_all, strip_widget_views
-
     built = dt.date.today().isoformat()
     written, runs = [], {}
     for edition in editions:

@@ -51,6 +51,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+import nbformat
+
+from syria_lesson.build import build_release
 from syria_lesson.core import paths
 
 ROOT = paths.ROOT
@@ -69,8 +72,6 @@ SETUP_TAG = "lite-setup"
 
 def lite_notebook(source: Path, target: Path) -> None:
     """Copy a notebook with its outputs cleared and the Lite set-up cell first."""
-    import nbformat
-
     nb = nbformat.read(source, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -117,8 +118,6 @@ def jupyter() -> str:
 def build_lite(out: Path | None = None, release: Path | None = None, storage_name: str = STORAGE_NAME,
                quiet: bool = False) -> Path:
     """Build the student release, then a JupyterLite site of it in ``out``."""
-    from syria_lesson.build import build_release
-
     out = Path(out or BUILD / "lite").resolve()
     release = build_release(release)
     with tempfile.TemporaryDirectory(prefix="syria-lite-") as tmp:

@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from syria_lesson.build.pdf_print import CHROMIUM_HINT, Job, Missing, PdfReader, Printed, print_jobs, run
 from syria_lesson.core import paths
 
 ROOT = paths.ROOT
@@ -39,9 +38,6 @@ OUT = ROOT / "build" / "pdf"
 PAPERS = ("A4", "Letter")
 CHROMIUM_ENV = "CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
-LOCAL_SCHEMES = ("file:", "data:")
 WHOLE = "all_lessons"  # the all-in-one handout of each edition
 
 # ---------------------------------------------------------------- page budgets
@@ -77,15 +73,8 @@ def budget(edition: str, name: str) -> int | None:
 
 # ---------------------------------------------------------------- what is needed
 
-CHROMIUM_HINT = ("Chromium is needed to print PDFs: sudo apt-get install chromium (Debian/Ubuntu), "
-                 "sudo dnf install chromium (Fedora), brew install --cask chromium (macOS); "
-                 f"or set {CHROMIUM_ENV}=/path/to/chromium")
 PLAYWRIGHT_HINT = ("Playwright for Python is needed to print PDFs: .venv/bin/python -m pip install -r requirements-dev.txt "
                    "(make pdf does this); do not run `playwright install`, the system's Chromium is used")
-
-
-class Missing(Exception):
-    """Something the printing needs is not here. The message is one line that says how to get it."""
 
 
 def find_chromium() -> Path:
@@ -117,23 +106,6 @@ def check() -> Path:
 # ---------------------------------------------------------------- what to print
 
 
-@dataclass(frozen=True)
-class Job:
-    edition: str
-    name: str
-    paper: str
-    source: Path
-    target: Path
-
-
-@dataclass
-class Printed:
-    job: Job
-    pages: int
-    seconds: float
-    blocked: list[str] = field(default_factory=list)  # requests refused (not file: or data:)
-
-
 def editions(handouts: Path = HANDOUTS) -> dict[str, list[Path]]:
     """Each edition folder under ``handouts`` that holds HTML, with its handouts."""
     if not handouts.is_dir():
@@ -162,17 +134,7 @@ def plan(handouts: Path = HANDOUTS, out: Path = OUT, papers=PAPERS, only_edition
 
 def page_texts(path: Path) -> list[str]:
     """The text of each page, as pypdf extracts it (about 40 ms a page)."""
-    from pypdf import PdfReader
-
     return [page.extract_text() for page in PdfReader(path).pages]
-
-
-def count_pages(path: Path) -> int:
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # Chromium writes each page's dictionary uncompressed
-        return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
-    return len(PdfReader(path).pages)
 
 
 def print_handouts(jobs: list[Job], workers: int | None = None, chromium: Path | None = None,
@@ -188,7 +150,6 @@ def print_handouts(jobs: list[Job], workers: int | None = None, chromium: Path |
             for old in folder.glob("*.pdf"):
                 old.unlink()
     workers = workers or min(4, os.cpu_count() or 1)
-    from syria_lesson.build.pdf_print import print_jobs, run
 
     return run(print_jobs(jobs, chromium, workers, progress or (lambda printed: None)))
 

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from syria_lesson.build.pdf import BROWSER_ARGS, CHROMIUM_HINT, LOCAL_SCHEMES, Job, Missing, Printed, count_pages
+try:  # pypdf reads PDFs back (page counts, texts); without it pages are counted from the raw file
+    from pypdf import PdfReader
+except ImportError:
+    PdfReader = None
+
 
 
 def footer_template(edition: str) -> str:
@@ -109,3 +115,42 @@ def run(coroutine):
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+LOCAL_SCHEMES = ("file:", "data:")
+
+
+CHROMIUM_HINT = ("Chromium is needed to print PDFs: sudo apt-get install chromium (Debian/Ubuntu), "
+                 "sudo dnf install chromium (Fedora), brew install --cask chromium (macOS); "
+                 "or set CHROMIUM=/path/to/chromium")
+
+
+class Missing(Exception):
+    """Something the printing needs is not here. The message is one line that says how to get it."""
+
+
+@dataclass(frozen=True)
+class Job:
+    edition: str
+    name: str
+    paper: str
+    source: Path
+    target: Path
+
+
+@dataclass
+class Printed:
+    job: Job
+    pages: int
+    seconds: float
+    blocked: list[str] = field(default_factory=list)  # requests refused (not file: or data:)
+
+
+def count_pages(path: Path) -> int:
+    if PdfReader is None:  # Chromium writes each page's dictionary uncompressed
+        return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
+    return len(PdfReader(path).pages)

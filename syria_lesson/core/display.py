@@ -25,6 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from IPython.display import display
+from PIL import Image, PngImagePlugin
+
 from syria_lesson.core.html import escape, html
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -53,15 +56,11 @@ class StaticFace:
 
 
 def show(widget: Any, static_html: str, static_text: str) -> None:
-    from IPython.display import display
-
     display(StaticFace(widget, static_html, static_text))
 
 
 def show_html(content: str, plain: str) -> None:
     """Static content only (a table, a box of text)."""
-    from IPython.display import display
-
     display({"text/html": str(content), "text/plain": plain}, raw=True)
 
 
@@ -70,16 +69,12 @@ def figure_png(fig, dpi: int = 110, key: str | None = None) -> bytes:
     full-colour size, so a handout with every figure stays small, and the
     flat colours of these charts look the same. ``key`` is stored in the PNG
     (see ``show_saved``)."""
-    from PIL import Image
-
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     return _palette_png(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"), key)
 
 
 def _palette_png(image, key: str | None = None) -> bytes:
-    from PIL import Image, PngImagePlugin
-
     palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     info = PngImagePlugin.PngInfo()
     if key:
@@ -102,7 +97,7 @@ def drawn_from(*parts: Any) -> str:
 
 def code_of(*modules: str) -> bytes:
     """The source of the package modules that draw a figure, for ``drawn_from``:
-    paths inside the package, such as ``lessons/timeline/figure.py``."""
+    paths inside the package, such as ``lessons/timeline/chart.py``."""
     package = Path(__file__).parent.parent
     return b"".join((package / name).read_bytes() for name in modules)
 
@@ -115,8 +110,6 @@ def save_png(fig, path: Path, key: str) -> None:
 def saved_png(path: Path, key: str, dpi: int = 110) -> bytes | None:
     """The figure ``make figures`` saved at ``path``, at the size a lesson shows,
     if it was drawn from ``key``; None otherwise (then the lesson draws it)."""
-    from PIL import Image
-
     try:
         with Image.open(path) as saved:
             if getattr(saved, "text", {}).get(FIGURE_KEY) != key:
@@ -135,8 +128,6 @@ def show_png(png: bytes, alt: str, caption: str = "") -> None:
     The alt text travels as image metadata, which the handout template writes
     into the ``alt`` attribute; the caption is shown below the figure.
     """
-    from IPython.display import display
-
     display({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"[Figure] {alt}"}, raw=True,
             metadata={"image/png": {"alt": alt}})
     if caption:

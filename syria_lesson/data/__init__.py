@@ -16,12 +16,15 @@ import functools
 import re
 from typing import Any
 
+from syria_lesson import kinds
+from syria_lesson.core.dates import format_date
 from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import documents
 from syria_lesson.data.article import load_article, paragraph, paragraph_count
-from syria_lesson.data.events import load_events, record_checked
+from syria_lesson.data.events import explorer_events, load_events, number_events, record_checked
 from syria_lesson.data.misc import load_glossary, load_module, load_predictions
 from syria_lesson.data.people import load_actors, load_positions, load_topics
+from syria_lesson.data.plans import load_plan
 from syria_lesson.data.questions import load_instructor_notes, load_questions
 
 __all__ = ["Content", "load_all", "reload", "as_frame", "load_article", "load_events", "load_glossary",
@@ -51,8 +54,6 @@ class Content:
         self.questions = [self._resolve(q) for q in questions]
 
     def _resolve(self, q: dict) -> dict:
-        from syria_lesson import kinds
-
         return kinds.kind_of(q).resolve(q, self)
 
     def _check_references(self, questions: list[dict]) -> None:
@@ -139,8 +140,6 @@ class Content:
 
     @functools.cache  # noqa: B019
     def plan(self, lesson_id: str) -> dict:
-        from syria_lesson.data.plans import load_plan
-
         self.lesson(lesson_id)
         return load_plan(lesson_id)
 
@@ -177,7 +176,6 @@ class Content:
             items = [{"id": _slug(t["term"]), "text": t["term"], "answers": [_slug(t["term"])], "note": t["example"]}
                      for t in terms]
             return items, [{"id": _slug(t["term"]), "label": t["plain"]} for t in terms]
-        from syria_lesson.lessons.timeline import explorer_events, format_date, number_events
 
         numbers = number_events(self.events)
         period = explorer_events(next(iter(self.module["figures"])), self.events)

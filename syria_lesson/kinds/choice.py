@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from syria_lesson.core.html import html, join
 from syria_lesson.core.validate import Invalid, text
-from syria_lesson.kinds import BOX, Controls, Kind, options_text, shuffled, verdict_html
+from syria_lesson.kinds.base import BOX, Controls, Kind, options_text, shuffled, verdict_html
 
 
 def _options(value):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import ident
-from syria_lesson.kinds import BOX, Controls, Kind, attempts, shuffled, verdict_html
+from syria_lesson.kinds.base import BOX, Controls, Kind, attempts, shuffled, verdict_html
 
 LABELS = {"reported_fact": "Reported fact", "interpretation": "Interpretation",
           "prediction": "Prediction", "opinion": "Opinion"}

@@ -9,7 +9,7 @@ import re
 
 from syria_lesson.core.html import html
 from syria_lesson.core.validate import ident
-from syria_lesson.kinds import Controls, Kind
+from syria_lesson.kinds.base import Controls, Kind
 
 
 def parse(text: str) -> tuple[int | None, str | None]:

@@ -6,8 +6,8 @@ a note that says why, shown once the item is right or has had two tries."""
 from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
-from syria_lesson.core.validate import Invalid, one_of
-from syria_lesson.kinds import Controls, Kind, shuffled, verdict_html
+from syria_lesson.core.validate import DataError, Invalid, Problem, one_of
+from syria_lesson.kinds.base import Controls, Kind, shuffled, verdict_html
 
 TRIES = 2
 SOURCES = ("key_terms", "phrases")
@@ -36,8 +36,6 @@ class Match(Kind):
             known = {i["id"]: i for i in items}
             missing = [i for i in q["items"] if i not in known]
             if missing:
-                from syria_lesson.core.validate import DataError, Problem
-
                 raise DataError([Problem("data/questions", f"question {q['id']!r}", "items", missing[0],
                                          f"is not an item of {q['source']}", "use one of: " + ", ".join(known))])
             items = [known[i] for i in q["items"]]

@@ -8,21 +8,11 @@
 
 from __future__ import annotations
 
-from syria_lesson.core.html import html, join
+from syria_lesson.core.dates import format_date
+from syria_lesson.core.html import Markup, html, join, link
 from syria_lesson.core.validate import Invalid, ident
-from syria_lesson.kinds import BOX, Controls, Kind
-
-STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional": "Conditional (yes, if ...)",
-           "ambiguous": "Ambiguous (left open)", "not_stated": "Not stated"}
-BASES = {"article": "The article says so", "record": "A dated public source says so",
-         "article_and_record": "Both say so", "not_stated": "Neither says so"}
-# On paper, shorter words, so that each row fits one line of a worksheet.
-PAPER_STANCES = {"supports": "Supports (yes)", "opposes": "Opposes (no)", "conditional": "Conditional (yes, if …)",
-                 "ambiguous": "Ambiguous", "not_stated": "Not stated"}
-PAPER_BASES = {"article": "The article", "record": "A dated source", "article_and_record": "Both",
-               "not_stated": "Neither"}
-VERDICTS = {"right": "Right", "wrong": "Wrong", "mixed": "Partly right", "overtaken": "Overtaken by events",
-            "open": "Still open"}
+from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
+from syria_lesson.kinds.base import BOX, Controls, Kind
 
 
 def _cell(value):
@@ -49,8 +39,8 @@ class Predict(Kind):
 
     def paper(self, q):
         item = '<li style="margin-right:0.9em">{} {}</li>'
-        stances = join(html(item, BOX, s) for s in PAPER_STANCES.values())
-        bases = join(html(item, BOX, b) for b in PAPER_BASES.values())
+        stances = join(html(item, BOX, s.on_paper) for s in STANCES)
+        bases = join(html(item, BOX, b.on_paper) for b in BASES)
         # Each row starts with its label, so seven predictions fit a worksheet's pages.
         row = ('<ul class="sl-options sl-inline" style="list-style:none;padding-left:0;margin:0.3em 0;font-size:85%">'
                "{}{}</ul>")
@@ -60,25 +50,24 @@ class Predict(Kind):
                     html("<li><strong>How we know:</strong></li>"), bases)
 
     def paper_text(self, q):
-        return ["  Position: " + " ".join(f"[ ] {s}" for s in STANCES.values()),
-                "  How we know: " + " ".join(f"[ ] {b}" for b in BASES.values())]
+        return ["  Position: " + " ".join(f"[ ] {s.as_option}" for s in STANCES),
+                "  How we know: " + " ".join(f"[ ] {b.as_option}" for b in BASES)]
 
     default_lines = 2
 
     def is_valid(self, q, value):
-        return isinstance(value, dict) and value.get("stance") in (None, *STANCES) and value.get("basis") in (None, *BASES)
+        return isinstance(value, dict) and value.get("stance") in (None, *STANCES.codes) and value.get("basis") in (None, *BASES.codes)
 
     def is_answered(self, q, value):
         return self.is_valid(q, value) and bool(value.get("stance")) and bool(value.get("basis"))
 
     def text(self, q, value):
         same = value["stance"] == q["position"]["stance_code"]
-        return (f"{STANCES[value['stance']]}; {BASES[value['basis']]}" + (f". {value['reason']}" if value.get("reason") else "")
+        return (f"{STANCES[value['stance']].as_option}; {BASES[value['basis']].as_option}"
+                + (f". {value['reason']}" if value.get("reason") else "")
                 + (" (the same stance as the module's table)" if same else " (the table says otherwise)"))
 
     def reading(self, q):
-        from syria_lesson.lessons.positions import cell_label, source_html
-
         p = q["position"]
         return html("<p><strong>The module's table:</strong> {} — {}</p><p>{}</p>", cell_label(p), p["stance"],
                     source_html(p))
@@ -89,9 +78,9 @@ class Predict(Kind):
     def controls(self, q, ui):
         import ipywidgets as w
 
-        stance = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in STANCES.items()], value=None,
+        stance = w.Dropdown(options=[("– choose –", None)] + [(s.as_option, s.code) for s in STANCES], value=None,
                             description="Position", style={"description_width": "initial"})
-        basis = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in BASES.items()], value=None,
+        basis = w.Dropdown(options=[("– choose –", None)] + [(b.as_option, b.code) for b in BASES], value=None,
                            description="How we know", style={"description_width": "initial"})
         reason = w.Textarea(placeholder="Your reason, in a sentence", description="Reason", continuous_update=False,
                             layout=w.Layout(width="100%", height="4em"))
@@ -137,26 +126,24 @@ class Verdict(Kind):
         return {**q, "prediction_data": item, "prompt": prompt}
 
     def paper(self, q):
-        marks = join(html("<li>{} {}</li>", BOX, v) for v in VERDICTS.values())
+        marks = join(html("<li>{} {}</li>", BOX, v.label) for v in VERDICTS)
         return html('<ul class="sl-options sl-inline" style="list-style:none">{}</ul><p>Because:</p>', marks)
 
     def paper_text(self, q):
-        return ["  " + " ".join(f"[ ] {v}" for v in VERDICTS.values()) + "  Because: ____"]
+        return ["  " + " ".join(f"[ ] {v.label}" for v in VERDICTS) + "  Because: ____"]
 
     def is_valid(self, q, value):
-        return isinstance(value, dict) and value.get("verdict") in (None, *VERDICTS)
+        return isinstance(value, dict) and value.get("verdict") in (None, *VERDICTS.codes)
 
     def is_answered(self, q, value):
         return self.is_valid(q, value) and bool(value.get("verdict"))
 
     def text(self, q, value):
-        return VERDICTS[value["verdict"]] + (f". Because: {value['reason']}" if value.get("reason") else "")
+        return VERDICTS.label(value["verdict"]) + (f". Because: {value['reason']}" if value.get("reason") else "")
 
     def reading(self, q):
-        from syria_lesson.lessons.timeline import format_date
-
         item = q["prediction_data"]
-        return html("<p><strong>The module's verdict:</strong> {} (as of {}). {}</p>", VERDICTS[item["verdict"]],
+        return html("<p><strong>The module's verdict:</strong> {} (as of {}). {}</p>", VERDICTS.label(item["verdict"]),
                     format_date(str(item["as_of"])), item["outcome"])
 
     def secrets(self, q):
@@ -165,7 +152,7 @@ class Verdict(Kind):
     def controls(self, q, ui):
         import ipywidgets as w
 
-        verdict = w.Dropdown(options=[("– choose –", None)] + [(v, k) for k, v in VERDICTS.items()], value=None,
+        verdict = w.Dropdown(options=[("– choose –", None)] + [(v.label, v.code) for v in VERDICTS], value=None,
                              description="Verdict")
         reason = w.Textarea(placeholder="Because ... (name an event and its date)", description="Because",
                             continuous_update=False, layout=w.Layout(width="100%", height="4em"))
@@ -192,3 +179,26 @@ class Verdict(Kind):
 
         show.on_click(ui.guarded(on_show))
         return Controls([verdict, reason, show], get, set_, [verdict, reason])
+
+
+# -- a cell of the positions table, in words: the reading above, and the table in lesson 03
+
+def cell_label(position: dict) -> str:
+    """'+ Supports [A+R]': the stance's symbol and word, and what it rests on."""
+    stance, basis = STANCES[position["stance_code"]], BASES[position["basis"]]
+    return f"{stance.symbol} {stance.label}" + (f" [{basis.symbol}]" if basis.symbol else "")
+
+
+def source_html(position: dict) -> Markup:
+    """Where a position comes from: the article's paragraph, a dated source, or neither."""
+    parts = []
+    if position["basis"] in ("article", "article_and_record"):
+        quote = html(" “{}”", position["quote"]) if position.get("quote") else ""
+        parts.append(html("Article, paragraph {}{}", position["paragraph"], quote))
+    if position["basis"] in ("record", "article_and_record"):
+        parts.append(html("{} ({})", link(position["source_url"], position["source_title"]), position["source_date"]))
+    if position["basis"] == "not_stated":
+        parts.append(Markup("Neither the article nor a source we found states this."))
+    if position.get("note"):
+        parts.append(html("<em>Note: {}</em>", position["note"]))
+    return Markup("<br>").join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from syria_lesson.core.html import html, join
-from syria_lesson.kinds import Controls, Kind
+from syria_lesson.kinds.base import Controls, Kind
 from syria_lesson.kinds.choice import Choice
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from syria_lesson.core.html import html, join
 from syria_lesson.core.validate import integer
-from syria_lesson.kinds import BOX, Controls, Kind
+from syria_lesson.kinds.base import BOX, Controls, Kind
 
 
 class Scale(Kind):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from syria_lesson.kinds import Controls, Kind
+from syria_lesson.kinds.base import Controls, Kind
 
 
 class Open(Kind):

@@ -4,33 +4,28 @@ back to, the lesson's supporting question, and how long the lesson takes
 
 from __future__ import annotations
 
+from syria_lesson import kinds
 from syria_lesson.core.display import show_html
-from syria_lesson.core.html import Markup, box, html, join, table
-
-
-def _content():
-    from syria_lesson.data import load_all
-
-    return load_all()
+from syria_lesson.core.html import box, html, table
+from syria_lesson.data import load_all
+from syria_lesson.live.worksheet import rubric_html
 
 
 def compelling_question() -> str:
-    return _content().module["compelling_question"]
+    return load_all().module["compelling_question"]
 
 
 def core_questions(lesson_id: str) -> list[dict]:
-    return [q for q in _content().lesson_questions(lesson_id) if q["tier"] == "core"]
+    return [q for q in load_all().lesson_questions(lesson_id) if q["tier"] == "core"]
 
 
 def task_count(questions: list[dict]) -> int:
-    from syria_lesson import kinds
-
     return sum(kinds.kind_of(q).tasks(q) for q in questions)
 
 
 def header(lesson_id: str) -> None:
     """The lesson's question, time and number of tasks, at the top of the lesson."""
-    content = _content()
+    content = load_all()
     plan = content.plan(lesson_id)
     core = core_questions(lesson_id)
     extension = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "extension"]
@@ -46,7 +41,7 @@ def header(lesson_id: str) -> None:
 
 def module_map() -> None:
     """Every lesson with its question and its time, for lesson 00."""
-    content = _content()
+    content = load_all()
     rows = []
     for lesson in content.module["lessons"]:
         plan = content.plan(lesson["id"])
@@ -59,24 +54,6 @@ def module_map() -> None:
               "\n".join(f"{r['n']} {r['title']}: {r['question']} ({r['time']})" for r in rows))
 
 
-def frames_html(key: str) -> Markup:
-    entry = _content().frames()[key]
-    items = join(html("<li>{}</li>", frame) for frame in entry["frames"])
-    return html('<div class="sl-frames"><p><strong>Sentence starters</strong> (use them if they help):</p>'
-                "<ul>{}</ul></div>", items)
-
-
-def rubric_html(key: str) -> Markup:
-    rubric = _content().rubrics()[key]
-    levels = ["4", "3", "2", "1"]
-    rows = [{"criterion": html("<strong>{}</strong><br><small>{}</small>", c["name"], c["looks_for"]),
-             **{f"l{lv}": c["descriptors"].get(lv) or c["descriptors"].get(int(lv)) for lv in levels}}
-            for c in rubric["criteria"]]
-    columns = [("criterion", "Criterion")] + [(f"l{lv}", f"{lv}") for lv in levels]
-    return html('<div class="sl-rubric"><p><strong>{}</strong> {}</p>{}</div>', rubric["title"], rubric["levels"],
-                table(rows, columns, f"How this is marked: {rubric['title']}", css_class="sl-rubric-table"))
-
-
 def show_rubric(key: str) -> None:
-    rubric = _content().rubrics()[key]
+    rubric = load_all().rubrics()[key]
     show_html(rubric_html(key), rubric["title"] + ": " + "; ".join(c["name"] for c in rubric["criteria"]))

@@ -9,15 +9,15 @@ the numbers of its sources, in small print, and ``sources()`` lists them
 
 from __future__ import annotations
 
+from syria_lesson.core import paths
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link
+from syria_lesson.data import documents
 
 WORD_LIMIT = 500
 
 
 def sections() -> list[dict]:
-    from syria_lesson.data import documents
-
     return documents.load_primer()
 
 
@@ -41,8 +41,6 @@ def numbered(items: list[dict]) -> list[tuple[dict, list[int]]]:
 
 
 def section_html(section: dict, numbers: list[int]) -> Markup:
-    from syria_lesson.core import paths
-
     refs = join((html('<a href="#primer-source-{}">{}</a>', n, n) for n in numbers), Markup(", "))
     # In the lesson the primer sits under its own heading; the worksheet keeps no headings but the title.
     level = 2 if paths.edition() == "worksheet" else 3

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import html, join, link, table
+from syria_lesson.data import load_all
+from syria_lesson.lessons.article import citation_text, sourcing, statement
+from syria_lesson.lessons.primer import all_sources
 
 
 def glossary(lesson: str | None = None) -> None:
     """The glossary (the terms a lesson uses, or all of them)."""
-    from syria_lesson.data import load_all
-
     terms = [t for t in load_all().glossary if lesson is None or lesson in t["used_in"]]
     rows = [{"term": t["term"], "definition": t["definition"],
              "lessons": ", ".join(t["used_in"]), "source": link(t["source_url"], t["source_title"])} for t in terms]
@@ -21,9 +23,6 @@ def glossary(lesson: str | None = None) -> None:
 def record_checked_text() -> str:
     """'The record was last checked on 1 December 2026': the date is the latest
     day any event row was checked against its source, never typed in prose."""
-    from syria_lesson.data import load_all
-    from syria_lesson.lessons.timeline import long_date
-
     return f"The record was last checked on {long_date(load_all().record_checked)}."
 
 
@@ -35,9 +34,6 @@ def record_checked() -> None:
 
 def lesson_sources(lesson: str) -> list[tuple[str, str]]:
     """(title, url) of every source the lesson's content cites, article first."""
-    from syria_lesson.data import load_all
-    from syria_lesson.lessons.article import citation_text
-
     content = load_all()
     found: dict[str, str] = {content.article["meta"]["url"]: citation_text()}
 
@@ -46,13 +42,9 @@ def lesson_sources(lesson: str) -> list[tuple[str, str]]:
             found[url] = title
 
     if lesson == "00":
-        from syria_lesson.lessons.primer import all_sources
-
         for title, url in all_sources():
             add(url, title)
     if lesson == "01":
-        from syria_lesson.lessons.article import sourcing, statement
-
         for title, url in statement.sources() + sourcing.all_sources():
             add(url, title)
         for term in content.key_terms():

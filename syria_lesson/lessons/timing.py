@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from syria_lesson import kinds
+from syria_lesson.data import load_all
+
 WORDS_PER_MINUTE = 170
 NOT_READ_TAGS = {"reference", "extension", "remove-cell"}
 TASK_CLASSES = ("sl-question", "sl-name", "sl-match-list")  # the list a matching task refers to is part of the task
@@ -81,9 +84,6 @@ def cell_words(cell) -> int:
 
 def lesson_time(nb, lesson_id: str) -> dict:
     """The computed time of one lesson (a notebook of the student edition)."""
-    from syria_lesson import kinds
-    from syria_lesson.data import load_all
-
     content = load_all()
     plan = content.plan(lesson_id)
     core = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "core"]

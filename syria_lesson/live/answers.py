@@ -29,20 +29,18 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from syria_lesson.core import paths
+from syria_lesson.live.files import locked, remove_stale_temporaries, to_json, write_atomic
 
 FORMAT = "syria-lesson-answers"
 VERSION = 1
 CURRENT_STUDENT_FILE = ".current-student"
 MAX_NAME = 80
 HISTORY = 5
-STALE_TEMP_SECONDS = 24 * 3600
 
 
 class AnswerFileProblem(Exception):
@@ -91,69 +89,13 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
 
 
-def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
-    """Temporary files that a crash left behind (a finished write renames its own)."""
-    import time
-
-    now = time.time() if now is None else now
-    for path in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            if path.is_file() and now - path.stat().st_mtime > STALE_TEMP_SECONDS:
-                path.unlink()
-
-
-def _valid(doc: Any) -> bool:
-    if not (isinstance(doc, dict) and doc.get("format") == FORMAT and isinstance(doc.get("answers"), dict)):
-        return False
-    return all(isinstance(v, dict) and "value" in v for v in doc["answers"].values())
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on ``path.lock`` for the length of one save."""
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+b") as handle:
-        try:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        except (ImportError, AttributeError):  # Windows; or JupyterLite, whose kernel mocks fcntl as an empty module
-            try:
-                import msvcrt
-            except ImportError:  # JupyterLite: one kernel per browser tab, nothing to lock against
-                msvcrt = None
-            if msvcrt is not None:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-        yield
         # The lock is released when the file is closed.
 
 
-def to_json(doc: Any) -> str:
-    """JSON text that can always be written: text with characters UTF-8 cannot
-    encode (a lone surrogate pasted from somewhere) is kept, \\u-escaped."""
-    content = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    try:
-        content.encode("utf-8")
-    except UnicodeEncodeError:
-        content = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
-    return content
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` so that ``path`` holds either the old or the new text,
-    never a mixture, whatever happens during the write."""
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+def valid_document(doc: Any) -> bool:
+    if not (isinstance(doc, dict) and doc.get("format") == FORMAT and isinstance(doc.get("answers"), dict)):
+        return False
+    return all(isinstance(v, dict) and "value" in v for v in doc["answers"].values())
 
 
 class AnswerBook:
@@ -173,7 +115,7 @@ class AnswerBook:
         self.warning: str | None = None
         self._answers: dict[str, dict] = {}
         self._seen: tuple | None = None
-        with _locked(self.path):
+        with locked(self.path):
             remove_stale_temporaries(self.folder)
             self._answers = self._read_safely()
 
@@ -181,7 +123,7 @@ class AnswerBook:
 
     def _read(self, path: Path) -> dict:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        if not _valid(doc):
+        if not valid_document(doc):
             raise ValueError("not an answers file")
         return doc["answers"]
 
@@ -248,7 +190,7 @@ class AnswerBook:
     def save(self, question_id: str, value: Any) -> str:
         """Save one answer and return the time it was saved (HH:MM)."""
         self.warning = None
-        with _locked(self.path):
+        with locked(self.path):
             on_disk = self._read_safely()  # another notebook may have saved since
             stamp = _now()
             entry = {"value": value, "saved": stamp}
@@ -281,7 +223,7 @@ class AnswerBook:
         return dict(self._answers)
 
     def refresh(self) -> None:
-        with _locked(self.path):
+        with locked(self.path):
             self._answers = self._read_safely()
 
     def refresh_if_changed(self) -> None:

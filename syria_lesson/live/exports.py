@@ -13,8 +13,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
 from syria_lesson.core.html import escape
 from syria_lesson.live import answers
+from syria_lesson.live.files import to_json, write_atomic
 from syria_lesson.live.worksheet import answer_text, is_answered, number
 
 FORMAT = "syria-lesson-export"
@@ -44,8 +47,6 @@ def grouped(questions: list[dict], entries: dict[str, dict], lessons: list[dict]
 
 @functools.lru_cache(maxsize=1)
 def _template():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     folder = Path(__file__).parent.parent / "templates" / "export"
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True))
     return env.get_template("answers.html.j2")
@@ -89,9 +90,9 @@ def export(book: answers.AnswerBook, questions: list[dict], module: dict,
     lessons = grouped(questions, entries, module["lessons"])
     stem = answers.file_stem(book.name)
     page, md, data = (folder / f"{stem}-answers.{suffix}" for suffix in ("html", "md", "json"))
-    answers.write_atomic(page, export_html(book.name, module["title"], exported[:16].replace("T", " "), lessons))
-    answers.write_atomic(md, export_markdown(book.name, module["title"], exported[:16].replace("T", " "), lessons))
-    answers.write_atomic(data, answers.to_json(export_json(book.name, exported, questions, entries)))
+    write_atomic(page, export_html(book.name, module["title"], exported[:16].replace("T", " "), lessons))
+    write_atomic(md, export_markdown(book.name, module["title"], exported[:16].replace("T", " "), lessons))
+    write_atomic(data, to_json(export_json(book.name, exported, questions, entries)))
     return page, md, data
 
 

@@ -8,10 +8,12 @@ import errno
 import functools
 from collections.abc import Callable
 
+from syria_lesson import kinds
 from syria_lesson.core.html import html
+from syria_lesson.data import load_all
 from syria_lesson.live import session
 from syria_lesson.live.session import WrongStudent
-from syria_lesson.live.worksheet import short_prompt
+from syria_lesson.live.worksheet import answer_text, frames_html, rubric_html, short_prompt
 
 
 def plain_failure(err: BaseException, doing: str = "saved") -> str:
@@ -44,7 +46,6 @@ class QuestionView:
     def __init__(self, q: dict, label: str = ""):
         import ipywidgets as w
 
-        from syria_lesson import kinds
 
         self.q = q
         self.kind = kinds.kind_of(q)
@@ -62,8 +63,6 @@ class QuestionView:
         save.on_click(self.guarded(lambda _=None: self.save()))
         head = [w.HTML(html('<p class="sl-q-meta">{}</p>', label or self.kind.label))]
         if q.get("rubric"):
-            from syria_lesson.lessons.lesson import rubric_html
-
             head.append(w.HTML(str(rubric_html(q["rubric"]))))
         head.append(w.HTML(html("<p><strong>{}</strong></p>", q["prompt"])))
         self.earlier = w.HTML()
@@ -71,8 +70,6 @@ class QuestionView:
             head.append(self.earlier)
         extra = []
         if q.get("frames"):
-            from syria_lesson.lessons.lesson import frames_html
-
             starters = w.Accordion(children=[w.HTML(str(frames_html(q["frames"])))], titles=("Sentence starters",))
             starters.selected_index = None
             extra.append(starters)
@@ -149,9 +146,6 @@ class QuestionView:
 
     def show_earlier(self, book) -> None:
         """The student's own answer to the question this one returns to."""
-        from syria_lesson.data import load_all
-        from syria_lesson.live.worksheet import answer_text
-
         earlier = load_all().question(self.q["beside"])
         value = book.get(earlier["id"]) if book else None
         self.earlier.value = str(html('<div class="sl-earlier"><p><strong>Your answer in lesson {}:</strong></p>'

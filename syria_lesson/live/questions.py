@@ -8,17 +8,18 @@ status line that names the student and any failure) is ``question_view``.
 
 from __future__ import annotations
 
+from syria_lesson import kinds
 from syria_lesson.core import paths
 from syria_lesson.core.display import show, show_html
 from syria_lesson.core.html import box, html, lines
+from syria_lesson.data import load_all, load_instructor_notes
 from syria_lesson.live import session
+from syria_lesson.live.exports import export
 from syria_lesson.live.question_view import QuestionView, alert, plain_failure, status
 from syria_lesson.live.worksheet import is_answered, number, short_prompt, tier_label, worksheet_html, worksheet_text
 
 
 def _content():
-    from syria_lesson.data import load_all, load_instructor_notes
-
     content = load_all()
     notes = load_instructor_notes(content.questions) if paths.edition() == "instructor" else None
     return content, notes
@@ -94,8 +95,6 @@ def ask(question_id: str) -> None:
 
 
 def kind_label(q: dict) -> str:
-    from syria_lesson import kinds
-
     return kinds.kind_of(q).label
 
 
@@ -139,7 +138,6 @@ def export_button() -> None:
     """Write the student's answers from every lesson, to hand in."""
     import ipywidgets as w
 
-    from syria_lesson.live.exports import export
 
     if _on_paper_only():
         return

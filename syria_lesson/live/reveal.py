@@ -17,6 +17,9 @@ from collections.abc import Callable
 from syria_lesson.core import paths
 from syria_lesson.core.display import show
 from syria_lesson.core.html import Markup, box, html
+from syria_lesson.data import load_all
+from syria_lesson.live import session
+from syria_lesson.live.worksheet import is_answered
 
 
 def _waiting(count: int, done: int) -> Markup:
@@ -32,9 +35,6 @@ PAPER_NOTE = Markup('<p class="sl-reveal-wait"><em>The module\'s own reading of 
 def after(question_ids: list[str], title: str, content: Callable[[], Markup], plain: str = "") -> None:
     import ipywidgets as w
 
-    from syria_lesson.data import load_all
-    from syria_lesson.live import session
-    from syria_lesson.live.worksheet import is_answered
 
     if paths.edition() == "worksheet":
         return

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from syria_lesson import kinds
-from syria_lesson.core.html import Markup, box, html, join, lines
+from syria_lesson.core.html import Markup, box, html, join, lines, table
+from syria_lesson.data import load_all
 
 
 def number(q: dict, questions: list[dict]) -> int:
@@ -40,16 +41,12 @@ def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Marku
     meta = " · ".join(part for part in (kind.label, label, tier_label(q)) if part)
     parts = [html('<p class="sl-q-meta">{}</p>', meta)]
     if q.get("rubric"):
-        from syria_lesson.lessons.lesson import rubric_html
-
         parts.append(rubric_html(q["rubric"]))
     parts.append(html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]))
     if q.get("beside"):
         parts.append(html("<p>First copy your earlier answer here:</p>{}", lines(2)))
     parts.append(kind.paper(q))
     if q.get("frames"):
-        from syria_lesson.lessons.lesson import frames_html
-
         parts.append(frames_html(q["frames"]))
     if count:
         parts.append(lines(count))
@@ -89,3 +86,21 @@ def answer_text(q: dict, value: Any) -> str:
         partial = kind.partial(q, value)
         return f"(not finished) {partial}" if partial else "(not answered)"
     return kind.text(q, value)
+
+
+def frames_html(key: str) -> Markup:
+    entry = load_all().frames()[key]
+    items = join(html("<li>{}</li>", frame) for frame in entry["frames"])
+    return html('<div class="sl-frames"><p><strong>Sentence starters</strong> (use them if they help):</p>'
+                "<ul>{}</ul></div>", items)
+
+
+def rubric_html(key: str) -> Markup:
+    rubric = load_all().rubrics()[key]
+    levels = ["4", "3", "2", "1"]
+    rows = [{"criterion": html("<strong>{}</strong><br><small>{}</small>", c["name"], c["looks_for"]),
+             **{f"l{lv}": c["descriptors"].get(lv) or c["descriptors"].get(int(lv)) for lv in levels}}
+            for c in rubric["criteria"]]
+    columns = [("criterion", "Criterion")] + [(f"l{lv}", f"{lv}") for lv in levels]
+    return html('<div class="sl-rubric"><p><strong>{}</strong> {}</p>{}</div>', rubric["title"], rubric["levels"],
+                table(rows, columns, f"How this is marked: {rubric['title']}", css_class="sl-rubric-table"))

@@ -14,11 +14,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 from syria_lesson.core.display import show_figure, show_html
 from syria_lesson.core.html import html, join, table
+from syria_lesson.data import load_all
+from syria_lesson.lessons import forecasts as fc
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
 from syria_lesson.live.answers import file_stem
 from syria_lesson.live.exports import FORMAT as EXPORT_FORMAT
@@ -134,8 +137,6 @@ def capped(text: str, limit: int = MAX_SHOWN) -> str:
 
 def overview(folder: Path, anonymise: bool = False) -> None:
     """Everything at a glance, for the instructor notebook."""
-    from syria_lesson.data import load_all
-
     questions = [q for q in load_all().questions if q["kind"] != "selfcheck"]
     students, skipped = read_class(folder)
     who = names(students, anonymise)
@@ -191,8 +192,6 @@ def _scale_figure(q: dict, tally: Counter) -> None:
 def forecast_spread(students: list[dict], questions: list[dict]) -> list[dict]:
     """Per outcome: the class's forecasts (how many, lowest, median, highest), what happened, and our
     reading of the author. Forecasts that are missing or not numbers are left out, never counted as 0."""
-    from syria_lesson.lessons import forecasts as fc
-
     rows = []
     for q in fc.forecast_questions(questions):
         values = [p for s in students if (p := fc.read_probability(value_of(s, q))[0]) is not None]
@@ -205,8 +204,6 @@ def forecast_spread(students: list[dict], questions: list[dict]) -> list[dict]:
 
 def forecast_scores(students: list[dict], questions: list[dict], who: list[str]) -> list[dict]:
     """Per student: their Brier score on the settled outcomes they forecast, and what was not scored."""
-    from syria_lesson.lessons import forecasts as fc
-
     rows = []
     for name, student in zip(who, students):
         values = {qid: entry.get("value") for qid, entry in student["answers"].items()}
@@ -218,8 +215,6 @@ def forecast_scores(students: list[dict], questions: list[dict], who: list[str])
 
 
 def forecast_overview(students: list[dict], questions: list[dict], who: list[str]) -> None:
-    from syria_lesson.lessons import forecasts as fc
-
     spread = forecast_spread(students, questions)
     if not spread or not students:
         return
@@ -241,11 +236,8 @@ def forecast_overview(students: list[dict], questions: list[dict], who: list[str
 
 
 def _forecast_figure(spread: list[dict]) -> None:
-    import textwrap
-
     import matplotlib.pyplot as plt
 
-    from syria_lesson.live.worksheet import short_prompt
 
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(spread) + 1.4))
     for y, row in enumerate(spread):

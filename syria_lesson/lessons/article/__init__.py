@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, box, html, join, link, table
-from syria_lesson.lessons.timeline import long_date
+from syria_lesson.core.validate import DataError, Problem
+from syria_lesson.data import load_all
+from syria_lesson.live import reveal
 
 CLAIM_KIND_LABELS = {
     "reported_fact": "Reported fact",
@@ -15,8 +18,6 @@ CLAIM_KIND_LABELS = {
 
 
 def _article():
-    from syria_lesson.data import load_all
-
     return load_all().article
 
 
@@ -91,7 +92,6 @@ def _part(part_id: str) -> dict:
     for item in _article()["parts"]:
         if item["id"] == part_id:
             return item
-    from syria_lesson.core.validate import DataError, Problem
 
     raise DataError([Problem("data/article.yaml", "parts", "id", part_id, "is not a part of the article",
                              "use one of: " + ", ".join(p["id"] for p in _article()["parts"]))])
@@ -135,8 +135,5 @@ def vague_terms() -> None:
 
 def reveal_claims(lesson_id: str = "01") -> None:
     """Our reading of the claims, shown once the student has sorted every core claim of the lesson."""
-    from syria_lesson.data import load_all
-    from syria_lesson.live import reveal
-
     ids = [q["id"] for q in load_all().lesson_questions(lesson_id) if q["kind"] == "classify" and q["tier"] == "core"]
     reveal.after(ids, "The claims, part by part: kind, paragraph and evidence", claims_html)

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 
+from syria_lesson.core import paths
+from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link
-from syria_lesson.lessons.timeline import format_date
+from syria_lesson.data import documents
 
 DATE_KINDS = {"published": "published", "held": "said at a briefing", "announced": "said"}
 
 
 def _items() -> list[dict]:
-    from syria_lesson.data import documents
-
     items = documents.load_corroboration()
     return sorted(items, key=lambda item: str(item["date"]))
 
@@ -59,8 +59,6 @@ def plain_text() -> str:
 
 def show() -> None:
     """The four sources of that week, oldest first (on the class-set worksheet, in two columns of smaller type)."""
-    from syria_lesson.core import paths
-
     compact = paths.edition() == "worksheet"
     style = "columns:2;column-gap:1.2em;font-size:12px" if compact else ""
     show_html(html('<section class="sl-corroboration" aria-label="Four sources from the week of the statement" '

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link
+from syria_lesson.core.validate import DataError, Problem
+from syria_lesson.data import documents
 
 
 def guide() -> dict:
-    from syria_lesson.data import documents
-
     return documents.load_lateral_reading()
 
 
@@ -38,8 +38,6 @@ def _cite(doc: dict, *ids: str) -> Markup:
     known = _sources(doc)
     missing = [i for i in ids if i not in known]
     if missing:
-        from syria_lesson.core.validate import DataError, Problem
-
         raise DataError([Problem("data/lateral_reading.yaml", "reveal", "source", missing[0],
                                  "is not a source listed under reveal: sources:",
                                  "use one of: " + ", ".join(known) + " (or add the source with its id, title, url and date)")])

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from syria_lesson.core import paths
+from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link, table
-from syria_lesson.lessons.timeline import long_date
+from syria_lesson.data import documents
 
 GAP = re.compile(r"\[GAP:\s*([^\]]*)\]")
 STATUS = {  # how well a paragraph's wording is attested, in a few words
@@ -26,8 +28,6 @@ STATUS = {  # how well a paragraph's wording is attested, in a few words
 
 
 def document() -> dict:
-    from syria_lesson.data import documents
-
     return documents.load_statement()
 
 
@@ -112,8 +112,6 @@ def worksheet_html(doc: dict | None = None) -> Markup:
 
 
 def show() -> None:
-    from syria_lesson.core import paths
-
     doc = document()
     lines = [doc["title"], f"Released {long_date(doc['date'])}, Da Nang."]
     for para in doc["paragraphs"]:

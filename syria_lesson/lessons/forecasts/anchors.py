@@ -10,10 +10,13 @@ edition of the lesson shows them.
 from __future__ import annotations
 
 from syria_lesson.core import paths
+from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, box, html, join, link, table
 from syria_lesson.core.readers import display_name, read_yaml
 from syria_lesson.core.validate import DataError, Problem
+from syria_lesson.data import documents, load_all
+from syria_lesson.data.events import number_events
 
 LEVELS = ("strong", "middling", "weak")
 LISTS = ("paragraphs", "statement", "corroboration", "events")
@@ -30,8 +33,6 @@ def load_anchors(content=None) -> dict[str, dict]:
     if not path.is_file():
         return {}
     if content is None:
-        from syria_lesson.data import load_all
-
         content = load_all()
     name = display_name(path)
     doc = read_yaml(path)
@@ -80,8 +81,6 @@ def load_anchors(content=None) -> dict[str, dict]:
 
 
 def _corroboration() -> list[dict]:
-    from syria_lesson.data import documents
-
     return documents.load_corroboration()
 
 
@@ -96,8 +95,6 @@ def texts(anchors: dict[str, dict]) -> list[tuple[str, str]]:
 
 
 def sources_html(answer: dict, content) -> Markup:
-    from syria_lesson.lessons.timeline import format_date, number_events
-
     numbers = number_events(content.events)
     events = {e["id"]: e for e in content.events}
     corroboration = {item["id"]: item for item in _corroboration()}
@@ -143,7 +140,6 @@ def show(key: str) -> None:
     """The anchor answers for one rubric: instructor edition only; nothing otherwise."""
     if paths.edition() != "instructor":
         return
-    from syria_lesson.data import load_all
 
     content = load_all()
     anchors = load_anchors(content)

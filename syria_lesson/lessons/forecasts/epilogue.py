@@ -8,23 +8,23 @@ in the instructor edition in full, and never in the student edition.
 
 from __future__ import annotations
 
+from syria_lesson.core import paths
+from syria_lesson.core.dates import format_date, long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, table
-from syria_lesson.kinds.predict import VERDICTS as VERDICT_LABELS
-from syria_lesson.lessons.timeline import format_date, long_date, number_events
+from syria_lesson.core.vocab import VERDICTS
+from syria_lesson.data import load_all
+from syria_lesson.data.events import number_events
+from syria_lesson.lessons.forecasts.view import fixed_table
+from syria_lesson.live import reveal
 
-__all__ = ["VERDICT_LABELS", "verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_questions",
+__all__ = ["verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_questions",
            "reveal_verdicts", "verdict_sheet", "show_verdicts", "show_verdict_summary", "latest_source", "show_latest_source"]
 
 
-def _content():
-    from syria_lesson.data import load_all
-
-    return load_all()
-
 
 def verdict_rows() -> list[dict]:
-    content = _content()
+    content = load_all()
     numbers = number_events(content.events)
     titles = {e["id"]: e["title"] for e in content.events}
     rows = []
@@ -32,7 +32,7 @@ def verdict_rows() -> list[dict]:
         events = "; ".join(f"{numbers[e]}. {titles[e]}" for e in item.get("events") or [])
         rows.append({"claim": f"{item['claim']} (paragraph {item['paragraph']}; {item['kind']})",
                      "outcome": item["outcome"], "events": events,
-                     "verdict": f"{VERDICT_LABELS[item['verdict']]} (as of {format_date(str(item['as_of']))})"})
+                     "verdict": f"{VERDICTS.label(item['verdict'])} (as of {format_date(str(item['as_of']))})"})
     return rows
 
 
@@ -45,27 +45,25 @@ def verdicts_html() -> Markup:
 
 
 def verdict_counts() -> dict[str, int]:
-    counts = {k: 0 for k in VERDICT_LABELS}
-    for item in _content().predictions:
+    counts = {k: 0 for k in VERDICTS.codes}
+    for item in load_all().predictions:
         counts[item["verdict"]] += 1
     return counts
 
 
 def verdict_summary_html() -> Markup:
-    text = ", ".join(f"{VERDICT_LABELS[k].lower()}: {v}" for k, v in verdict_counts().items() if v)
+    text = ", ".join(f"{VERDICTS.label(k).lower()}: {v}" for k, v in verdict_counts().items() if v)
     return html("<p><strong>Tally of our verdicts</strong>: {}. Verdicts are judgements: where yours differs, "
                 "your reason matters more than the label.</p>", text)
 
 
 def verdict_questions() -> list[str]:
     """The ids of lesson 05's verdict questions, one per prediction."""
-    return [q["id"] for q in _content().lesson_questions("05") if q["kind"] == "verdict"]
+    return [q["id"] for q in load_all().lesson_questions("05") if q["kind"] == "verdict"]
 
 
 def reveal_verdicts() -> None:
     """The module's verdict table, after the student's own verdicts."""
-    from syria_lesson.live import reveal
-
     reveal.after(verdict_questions(), "The module's verdicts", lambda: verdict_summary_html() + verdicts_html(),
                  plain="The module's verdicts: " + "; ".join(f"{r['claim'][:60]}… {r['verdict']}" for r in verdict_rows()))
 
@@ -74,14 +72,11 @@ def verdict_sheet() -> None:
     """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
     handout each is its own question, just above): for each prediction a verdict to circle and a reason
     to write, with the events table of the full lesson beside it."""
-    from syria_lesson.core import paths
-    from syria_lesson.lessons.forecasts.view import fixed_table
-
     if paths.edition() != "worksheet":
         return
-    content = _content()
+    content = load_all()
     questions = [content.question(qid) for qid in verdict_questions()]
-    key = ", ".join(f"{label[0]} = {label.lower()}" for label in VERDICT_LABELS.values())
+    key = ", ".join(f"{label[0]} = {label.lower()}" for label in (v.label for v in VERDICTS))
     rows = [[str(n), q["prompt"], "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
     grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
                               ("Because (an event, its number and its date)", 30)],
@@ -104,7 +99,7 @@ def show_verdict_summary() -> None:
 
 def latest_source() -> str:
     """The date of the latest source the verdicts rest on, from the data (never typed in prose)."""
-    return max(str(item["as_of"]) for item in _content().predictions)
+    return max(str(item["as_of"]) for item in load_all().predictions)
 
 
 def show_latest_source() -> None:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import base64
 import re
 
-from syria_lesson.core.display import figure_png, show
+from syria_lesson.core import paths
+from syria_lesson.core.display import figure_png, show, show_html
 from syria_lesson.core.html import CELL, Markup, html, join, link, table
+from syria_lesson.data import load_all
 from syria_lesson.lessons import forecasts as fc
+from syria_lesson.live import session
 
 # Okabe-Ito colours, each with its own marker, so colour never carries meaning alone.
 STUDENT_STYLE = {"color": "#0072B2", "marker": "o", "label": "You"}
@@ -32,11 +35,6 @@ AUTHOR_NOTE = Markup(
     "<p><em>Our reading of the author</em> is the module's own inference from the op-ed: the author gave no "
     "numbers, so we turned what each paragraph implies into a probability (the reasons are in the table).</p>")
 
-
-def _content():
-    from syria_lesson.data import load_all
-
-    return load_all()
 
 
 def _outcome_cell(row: dict) -> Markup:
@@ -223,14 +221,11 @@ def paper_html(questions: list[dict]) -> Markup:
 def forecast_sheet() -> None:
     """Lesson 04's core forecasts on one compact sheet, for the class-set worksheet only (in JupyterLab and
     the full handout each forecast is its own question, just above)."""
-    from syria_lesson.core import paths
-    from syria_lesson.core.display import show_html
-
     if paths.edition() != "worksheet":
         return
     # The core forecasts: the extension ones are in JupyterLab and the full handout (on a class-set
     # worksheet, three more rows would cost the lesson a fifth page).
-    questions = [q for q in fc.forecast_questions(_content().questions) if q["lesson"] == "04" and q["tier"] == "core"]
+    questions = [q for q in fc.forecast_questions(load_all().questions) if q["lesson"] == "04" and q["tier"] == "core"]
     rows = [[str(n), q["forecast"]["question"], "____ %", ""] for n, q in enumerate(questions, start=1)]
     show_html(fixed_table(rows, [("No.", 4), ("As of 20 November 2017: how likely is it that …", 60),
                                  ("My forecast (0-100)", 11), ("Because (a few words)", 25)],
@@ -252,14 +247,10 @@ def show_scores() -> None:
     """The lesson 05 cell: live scores, or the table to score by hand."""
     import ipywidgets as w
 
-    from syria_lesson.core import paths
-    from syria_lesson.live import session
 
-    content = _content()
+    content = load_all()
     questions = content.questions
     if paths.edition() == "worksheet":
-        from syria_lesson.core.display import show_html
-
         show_html(paper_html(questions), paper_text(questions))
         return
     panel = w.HTML()

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import plain_table, table
-
-
-def _content():
-    from syria_lesson.data import load_all
-
-    return load_all()
+from syria_lesson.data import load_all
 
 
 def by_side() -> None:
     """The actors in one short table, by side: who is in this story."""
-    content = _content()
+    content = load_all()
     groups: dict[str, list[str]] = {}
     for a in content.actors:
         groups.setdefault(a["group"], []).append(a["short_name"] + ("" if a["in_article"] == "yes" else "*"))
@@ -26,7 +21,7 @@ def by_side() -> None:
 
 
 def intros() -> None:
-    content = _content()
+    content = load_all()
     rows = [{"name": a["name"], "group": a["group"], "intro": a["intro"],
              "in_article": "yes" if a["in_article"] == "yes" else "no"} for a in content.actors]
     show_html(table(rows, [("name", "Actor"), ("group", "Side"), ("intro", "Who they are"),
@@ -36,7 +31,7 @@ def intros() -> None:
 
 def questions() -> None:
     """The seven topics as the yes/no questions the stance codes answer."""
-    content = _content()
+    content = load_all()
     rows = [{"title": t["title"], "question": t["question"],
              "paras": ", ".join(str(p) for p in t.get("article_paragraphs") or []) or "not in the article"}
             for t in content.topics]

@@ -6,24 +6,28 @@ from __future__ import annotations
 import base64
 import functools
 
+from syria_lesson.core import paths
+from syria_lesson.core.display import code_of, drawn_from, figure_png, save_png, saved_png, show_saved
 from syria_lesson.core.html import Markup, html
-from syria_lesson.lessons.positions import BASIS_LABELS, BASIS_MARK, STANCES, _content, sides
+from syria_lesson.core.vocab import BASES, STANCES
+from syria_lesson.data import load_all
+from syria_lesson.lessons.positions.cells import sides
 
 
 def figure():
     """The matrix as a grid of symbols (shapes, not only colours)."""
     import matplotlib.pyplot as plt
 
-    content = _content()
+    content = load_all()
     actors, topics = content.actors, content.topics
     fig, ax = plt.subplots(figsize=(1.35 * len(topics) + 3, 0.48 * len(actors) + 1.6))
     for y, actor in enumerate(actors):
         for x, topic in enumerate(topics):
             position = content.position(actor["id"], topic["id"])
-            word, symbol, colour = STANCES[position["stance_code"]]
-            ax.add_patch(plt.Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=colour, alpha=0.35,
+            stance, mark = STANCES[position["stance_code"]], BASES[position["basis"]].symbol
+            ax.add_patch(plt.Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor=stance.colour, alpha=0.35,
                                        edgecolor="#888888"))
-            ax.text(x, y, symbol + ("\n" + BASIS_MARK[position["basis"]] if BASIS_MARK[position["basis"]] else ""),
+            ax.text(x, y, stance.symbol + ("\n" + mark if mark else ""),
                     ha="center", va="center", fontsize=11, fontweight="bold")
     # Printed, the figure shrinks to about 60%: type sizes allow for that.
     ax.tick_params(labelsize=11)
@@ -42,18 +46,18 @@ def alt_text() -> str:
     """What the grid shows, in words: the counts, and the two signatories' rows
     read out cell by cell (the comparison itself is left to the reader, as it is
     to a sighted one)."""
-    content = _content()
-    counts = {code: sum(p["stance_code"] == code for p in content.positions) for code in STANCES}
-    bases = {b: sum(p["basis"] == b for p in content.positions) for b in BASIS_LABELS}
+    content = load_all()
+    counts = {code: sum(p["stance_code"] == code for p in content.positions) for code in STANCES.codes}
+    bases = {b: sum(p["basis"] == b for p in content.positions) for b in BASES.codes}
 
     def row(actor_id: str) -> str:
-        cells = [f"{t['title']} {STANCES[content.position(actor_id, t['id'])['stance_code']][0].lower()}"
+        cells = [f"{t['title']} {STANCES.label(content.position(actor_id, t['id'])['stance_code']).lower()}"
                  for t in content.topics]
         return f"{content.actor(actor_id)['name']}: " + "; ".join(cells) + "."
 
     return (f"A grid of {len(content.actors)} actors (rows) by {len(content.topics)} topics (columns). Each cell "
             "shows a symbol for the stance and a letter for the basis. "
-            + ", ".join(f"{counts[c]} cells {STANCES[c][0].lower()}" for c in STANCES) + ". "
+            + ", ".join(f"{counts[c]} cells {STANCES.label(c).lower()}" for c in STANCES.codes) + ". "
             + f"{bases['article'] + bases['article_and_record']} cells rest on the article, "
             + f"{bases['record'] + bases['article_and_record']} on the public record, "
             + f"{bases['not_stated']} on neither. The two signatories' rows read: "
@@ -62,9 +66,7 @@ def alt_text() -> str:
 
 def figure_key() -> str:
     """What the matrix figure is drawn from: actors, topics, every cell, and the drawing code."""
-    from syria_lesson.core.display import code_of, drawn_from
-
-    content = _content()
+    content = load_all()
     cells = [[p["actor"], p["topic"], p["stance_code"], p["basis"]] for p in content.positions]
     return drawn_from([[a["id"], a["short_name"]] for a in content.actors],
                       [[t["id"], t["title"]] for t in content.topics], sorted(cells),
@@ -72,14 +74,10 @@ def figure_key() -> str:
 
 
 def _saved():
-    from syria_lesson.core import paths
-
     return paths.figures_dir() / "positions.png"
 
 
 def show_figure_matrix() -> None:
-    from syria_lesson.core.display import show_saved
-
     show_saved(_saved(), figure_key(), figure, alt_text(),
                caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
 
@@ -88,8 +86,6 @@ def show_figure_matrix() -> None:
 def img_html() -> Markup:
     """The figure as an image inside HTML (for a reveal box), with its alt text:
     the saved figure when it is current, else drawn now."""
-    from syria_lesson.core.display import figure_png, saved_png
-
     png = saved_png(_saved(), figure_key())
     if png is None:
         import matplotlib.pyplot as plt
@@ -108,7 +104,6 @@ def save_figure(folder) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from syria_lesson.core.display import save_png
 
     fig = figure()
     save_png(fig, folder / "positions.png", figure_key())

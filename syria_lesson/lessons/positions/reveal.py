@@ -6,22 +6,25 @@ from __future__ import annotations
 
 from syria_lesson.core import paths
 from syria_lesson.core.html import Markup, html, table
-from syria_lesson.lessons.positions import _content, cell_label, predicted, source_html, stance_text, styled_matrix
+from syria_lesson.core.vocab import BASES, STANCES
+from syria_lesson.data import load_all
+from syria_lesson.kinds.predict import cell_label, source_html
+from syria_lesson.lessons.positions.cells import predicted, stance_text, styled_matrix
+from syria_lesson.lessons.positions.figure import img_html
+from syria_lesson.live import reveal, session
 
 
 def yours(q: dict, value) -> str:
     """A student's prediction in words (stance, basis and reason), or '(not answered)'."""
-    from syria_lesson.kinds.predict import BASES, STANCES
-
     if not isinstance(value, dict) or value.get("stance") not in STANCES:
         return "(not answered)"
-    text = STANCES[value["stance"]] + (f"; {BASES[value['basis']]}" if value.get("basis") in BASES else "")
+    text = STANCES[value["stance"]].as_option + (f"; {BASES[value['basis']].as_option}" if value.get("basis") in BASES else "")
     return text + (f". {value['reason'].strip()}" if (value.get("reason") or "").strip() else "")
 
 
 def reading_rows(lesson_id: str, book=None) -> list[dict]:
     """Each predicted cell as the module reads it; with a student's book, their prediction beside it."""
-    content = _content()
+    content = load_all()
     rows = []
     for (actor_id, topic_id), q in predicted(lesson_id).items():
         p = content.position(actor_id, topic_id)
@@ -36,9 +39,6 @@ def reading_rows(lesson_id: str, book=None) -> list[dict]:
 
 def reading_html(lesson_id: str) -> Markup:
     """The module's reading of the predicted cells, then the whole table and its figure."""
-    from syria_lesson.lessons.positions.figure import img_html
-    from syria_lesson.live import session
-
     book = session.SESSION.ensure_book() if paths.edition() != "instructor" else None
     columns = [("cell", "Actor and question")] + ([("yours", "Your prediction")] if book else []) + [
         ("ours", "The module's table"), ("how", "How we know")]
@@ -51,9 +51,7 @@ def reading_html(lesson_id: str) -> Markup:
 def after_predictions(lesson_id: str) -> None:
     """The module's reading of the predicted cells and the whole table, once the
     student has made every prediction (``reveal.after``)."""
-    from syria_lesson.live import reveal
-
-    content = _content()
+    content = load_all()
     ids = [q["id"] for q in predicted(lesson_id).values()]
     plain = "; ".join(f"{content.actor(a)['short_name']} on {content.topic(t)['title']} "
                       f"{cell_label(content.position(a, t))}" for a, t in predicted(lesson_id))

@@ -12,7 +12,8 @@ places and zones from ``data/map_places.csv`` and ``data/map_zones.yaml``
 
 from __future__ import annotations
 
-from syria_lesson.core import geo
+from syria_lesson.core import geo, paths
+from syria_lesson.core.display import code_of, drawn_from, save_png, show_saved
 from syria_lesson.data.places import BOUNDS, load_places, load_zones
 from syria_lesson.lessons.syria_map import draw
 
@@ -207,9 +208,6 @@ def alt_text() -> str:
 
 def figure_key() -> str:
     """What the map is drawn from: its data files and the drawing code."""
-    from syria_lesson.core import paths
-    from syria_lesson.core.display import code_of, drawn_from
-
     data = paths.data_dir()
     files = [data / "map_places.csv", data / "map_zones.yaml", *sorted((data / "map").glob("*.json"))]
     return drawn_from(*(f.read_bytes() for f in files if f.exists()), code_of("lessons/syria_map/__init__.py",
@@ -218,9 +216,6 @@ def figure_key() -> str:
 
 def show_map(caption: str | None = None) -> None:
     """The map in a notebook, with its alt text (see ``display.show_saved``)."""
-    from syria_lesson.core import paths
-    from syria_lesson.core.display import show_saved
-
     if caption is None:
         caption = (f"Figure: {TITLE}. Zones are schematic and approximate. "
                    f"Also saved as figures/{FIGURE_NAME}.png and .svg.")
@@ -235,7 +230,6 @@ def save_figure(folder) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from syria_lesson.core.display import save_png
 
     fig = figure()
     save_png(fig, folder / f"{FIGURE_NAME}.png", figure_key())

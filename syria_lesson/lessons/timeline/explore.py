@@ -14,20 +14,16 @@ can hold that link back (``hold_back``, a question id):
 from __future__ import annotations
 
 from syria_lesson.core import paths
+from syria_lesson.core.dates import when
 from syria_lesson.core.display import show
 from syria_lesson.core.html import Markup, html, join, link, plain_table, table
 from syria_lesson.core.validate import date_start
-from syria_lesson.lessons.timeline import (
-    CATEGORY_STYLE,
-    LINK_LABELS,
-    TRACK_LABELS,
-    by_thread_html,
-    events_table_html,
-    explorer_events,
-    number_events,
-    table_rows,
-    when,
-)
+from syria_lesson.core.vocab import ARTICLE_LINKS, CATEGORIES, TRACKS
+from syria_lesson.data import load_all
+from syria_lesson.data.events import explorer_events, number_events
+from syria_lesson.lessons.timeline.table import by_thread_html, events_table_html, table_rows
+from syria_lesson.live import reveal, session
+from syria_lesson.live.worksheet import is_answered
 
 HELD_BACK = ("Which paragraph of the article each event is linked to is left out here until you have matched "
              "the article's phrases to the events yourself.")
@@ -37,9 +33,6 @@ def answered(question_id: str | None) -> bool:
     """Whether the current student has answered this question (True when there is nothing to wait for)."""
     if question_id is None:
         return True
-    from syria_lesson.data import load_all
-    from syria_lesson.live import session
-    from syria_lesson.live.worksheet import is_answered
 
     book = session.SESSION.ensure_book()
     return bool(book) and is_answered(load_all().question(question_id), book.get(question_id))
@@ -54,28 +47,26 @@ def event_card(event: dict, numbers: dict[str, int], paragraphs: bool = True) ->
     para = f" (paragraph {event['article_paragraph']})" if paragraphs and event.get("article_paragraph") else ""
     return html('<div class="sl-card"><p><strong>{}. {}</strong></p><p>{} · {} · {}</p><p>{}</p>'
                 "<p>Parties: {}</p><p>In the article: {}{}</p><p>Source ({}): {}</p></div>",
-                numbers[event["id"]], event["title"], when(event), TRACK_LABELS[event["track"]],
-                CATEGORY_STYLE[event["category"]][2], event["summary"], ", ".join(event["parties"]),
-                LINK_LABELS[event["article_link"]], para, event["source_kind"],
+                numbers[event["id"]], event["title"], when(event), TRACKS.label(event["track"]),
+                CATEGORIES.label(event["category"]), event["summary"], ", ".join(event["parties"]),
+                ARTICLE_LINKS.label(event["article_link"]), para, event["source_kind"],
                 link(event["source_url"], event["source_title"]))
 
 
 def explorer(name: str, hold_back: str | None = None) -> None:
     import ipywidgets as w
 
-    from syria_lesson.data import load_all
-    from syria_lesson.live import session
 
     all_events = load_all().events
     numbers = number_events(all_events)
     events = explorer_events(name, all_events)
     years = sorted({date_start(e["date"]).year for e in events})
     any_ = ("All", "")
-    track = w.Dropdown(options=[any_] + [(TRACK_LABELS[t], t) for t in TRACK_LABELS
+    track = w.Dropdown(options=[any_] + [(TRACKS.label(t), t) for t in TRACKS.codes
                                          if any(e["track"] == t for e in events)], description="Track")
-    category = w.Dropdown(options=[any_] + [(CATEGORY_STYLE[c][2], c) for c in CATEGORY_STYLE
+    category = w.Dropdown(options=[any_] + [(CATEGORIES.label(c), c) for c in CATEGORIES.codes
                                             if any(e["category"] == c for e in events)], description="Kind")
-    linked = w.Dropdown(options=[any_] + [(LINK_LABELS[k], k) for k in LINK_LABELS
+    linked = w.Dropdown(options=[any_] + [(ARTICLE_LINKS.label(k), k) for k in ARTICLE_LINKS.codes
                                           if any(e["article_link"] == k for e in events)],
                         description="In article", style={"description_width": "initial"})
     period = w.SelectionRangeSlider(options=years, index=(0, len(years) - 1), description="Years",
@@ -133,8 +124,6 @@ def explorer(name: str, hold_back: str | None = None) -> None:
 
 def phrase_rows(question_id: str) -> list[dict]:
     """Each phrase of a matching question, the events we match it to, and why."""
-    from syria_lesson.data import load_all
-
     content = load_all()
     q = content.question(question_id)
     numbers = number_events(content.events)
@@ -153,8 +142,6 @@ def phrases_html(question_id: str) -> Markup:
 
 def after_matching(question_id: str) -> None:
     """Our matching, once the student has matched every phrase (``reveal.after``)."""
-    from syria_lesson.live import reveal
-
     rows = phrase_rows(question_id)
     reveal.after([question_id], "Our matching: the deals behind the phrases",
                  lambda: html("<p>Compare it with yours. Where you chose a different event, is yours wrong, or "

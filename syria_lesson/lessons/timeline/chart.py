@@ -10,17 +10,13 @@ import hashlib
 import json
 
 from syria_lesson.core import paths
+from syria_lesson.core.dates import format_date, long_date
+from syria_lesson.core.display import code_of, drawn_from, save_png
 from syria_lesson.core.validate import date_start
-from syria_lesson.lessons.timeline import (
-    CATEGORY_STYLE,
-    TRACK_LABELS,
-    _article_date,
-    format_date,
-    long_date,
-    number_events,
-    relied_on,
-    select,
-)
+from syria_lesson.core.vocab import CATEGORIES, TRACKS
+from syria_lesson.data import load_all
+from syria_lesson.data.events import number_events, relied_on, select
+from syria_lesson.lessons.timeline.table import _article_date
 
 
 def _label_levels(xs: list[float], min_gap: float) -> list[int]:
@@ -47,7 +43,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    tracks = [t for t in TRACK_LABELS if any(e["track"] == t for e in events)]
+    tracks = [t for t in TRACKS.codes if any(e["track"] == t for e in events)]
     lane = {t: len(tracks) - 1 - i for i, t in enumerate(tracks)}
     # A lane needs room for a few stacked labels; with many threads a lane is a little lower.
     lane_height = 1.25 if len(tracks) <= 7 else 0.95
@@ -63,7 +59,8 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
         levels = _label_levels(xs, min_gap=span / 28)
         ax.axhline(lane[track], color="#BBBBBB", linewidth=0.8, zorder=0)
         for event, level in zip(lane_events, levels):
-            colour, marker, _ = CATEGORY_STYLE[event["category"]]
+            style = CATEGORIES[event["category"]]
+            colour, marker = style.colour, style.marker
             x = date_start(event["date"])
             y = lane[track]
             strong = relied_on(event)
@@ -79,7 +76,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
         ax.axvline(article_date, color="black", linestyle="--", linewidth=1.2, zorder=1)
         ax.annotate(f"The article\n{format_date(article_date.isoformat())}", (mdates.date2num(article_date), -0.75),
                     xytext=(-4, 0), textcoords="offset points", ha="right", va="bottom", fontsize=9.5)
-    ax.set_yticks(list(lane.values()), [TRACK_LABELS[t] for t in lane])
+    ax.set_yticks(list(lane.values()), [TRACKS.label(t) for t in lane])
     ax.set_ylim(-0.8, len(tracks) - 0.2)
     pad = dt.timedelta(days=max(span // 30, 10))
     ax.set_xlim(first - pad, last + pad)
@@ -93,7 +90,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     ax.tick_params(labelsize=11)
     handles = [Line2D([], [], linestyle="", marker=m, markersize=8, markerfacecolor="white",
                       markeredgecolor=c, markeredgewidth=1.6, label=label)
-               for c, m, label in (CATEGORY_STYLE[k] for k in CATEGORY_STYLE if any(e["category"] == k for e in events))]
+               for c, m, label in ((s.colour, s.marker, s.label) for s in CATEGORIES if any(e["category"] == s.code for e in events))]
     handles.append(Line2D([], [], linestyle="", marker="o", markersize=9, markerfacecolor="#777777",
                           markeredgecolor="black", markeredgewidth=1.6,
                           label="Filled, black outline, bold number: the article names or alludes to it"))
@@ -106,7 +103,7 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
 def alt_text(events: list[dict], numbers: dict[str, int], title: str) -> str:
     article_date = _article_date()
     first, last = events[0], events[-1]
-    tracks = [TRACK_LABELS[t] for t in TRACK_LABELS if any(e["track"] == t for e in events)]
+    tracks = [TRACKS.label(t) for t in TRACKS.codes if any(e["track"] == t for e in events)]
     relied = [e for e in events if relied_on(e)]
     text = (f"{title}. A timeline of {len(events)} numbered events from {format_date(first['date'])} "
             f"to {format_date(last['date'])}, drawn in {len(tracks)} horizontal lanes, one per track: "
@@ -122,11 +119,9 @@ def alt_text(events: list[dict], numbers: dict[str, int], title: str) -> str:
 
 def figure_key(chosen: list[dict], numbers: dict[str, int], title: str) -> str:
     """What a timeline figure is drawn from: its events, their numbers, its title, and the drawing code."""
-    from syria_lesson.core.display import code_of, drawn_from
-
     clean = [{k: v for k, v in e.items() if k != "_row"} for e in chosen]
     return drawn_from(clean, {e["id"]: numbers.get(e["id"]) for e in chosen}, title,
-                      code_of("lessons/timeline/figure.py", "lessons/timeline/__init__.py"))
+                      code_of("lessons/timeline/chart.py", "lessons/timeline/__init__.py"))
 
 
 def data_hash(events: list[dict]) -> str:
@@ -136,8 +131,6 @@ def data_hash(events: list[dict]) -> str:
 
 def figures() -> dict[str, dict]:
     """The timeline figures and what each draws, from ``data/module.yaml``."""
-    from syria_lesson.data import load_all
-
     return load_all().module.get("figures") or {}
 
 
@@ -147,7 +140,6 @@ def figure_events(name: str, events: list[dict]) -> list[dict]:
     chosen = [e for e in select(events, spec.get("start"), spec.get("end")) if e["core"] == "yes"]
     if spec.get("after_article"):
         # The statement itself anchors the figure; the rest came after the article.
-        from syria_lesson.data import load_all
 
         statement = load_all().article["meta"]["statement_event"]
         chosen = [e for e in chosen if e["id"] == statement or date_start(e["date"]) >= _article_date()]
@@ -162,7 +154,6 @@ def save_figures(events: list[dict]) -> dict:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from syria_lesson.core.display import save_png
 
     numbers = number_events(events)
     folder = paths.figures_dir()

@@ -1,0 +1,30 @@
+"""Dates as the module prints them, at the precision the source gives."""
+
+from __future__ import annotations
+
+from syria_lesson.core.validate import date_start
+from syria_lesson.core.vocab import DATE_KINDS
+
+
+def long_date(value: str) -> str:
+    """'2017-11-17' -> '17 November 2017' (for prose)."""
+    start = date_start(value)
+    return {10: f"{start.day} {start:%B %Y}", 7: f"{start:%B %Y}"}.get(len(value), value)
+
+
+def format_date(value: str) -> str:
+    """'2017-11-11' -> '11 Nov 2017'; '2017-11' -> 'Nov 2017'; '2017' -> '2017'."""
+    start = date_start(value)
+    if len(value) == 10:
+        return f"{start.day} {start:%b %Y}"
+    if len(value) == 7:
+        return f"{start:%b %Y}"
+    return value
+
+
+def when(event: dict) -> str:
+    """An event's date, its end if it has one, and which date it is: '11 Nov 2017 (signed)'."""
+    text = format_date(event["date"])
+    if event.get("end_date"):
+        text += " – " + format_date(event["end_date"])
+    return f"{text} ({DATE_KINDS.label(event['date_kind'])})"

@@ -1,0 +1,143 @@
+"""What every question kind shares: the base class, where a question sits
+for messages, the live controls, and the helpers for options and feedback."""
+
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from syria_lesson.core.html import Markup, html
+from syria_lesson.core.readers import check_field
+from syria_lesson.core.validate import Problem
+
+
+@dataclass
+class Where:
+    """Where a question sits in its file, for messages: collects problems."""
+
+    problems: list[Problem]
+    file: str
+    place: str
+
+    def field(self, item: dict, name: str, checker: Callable[[Any], Any], required: bool = True,
+              place: str | None = None) -> Any:
+        return check_field(self.problems, self.file, place or self.place, item, name, checker, required=required)
+
+    def problem(self, column: str, value: Any, problem: str, fix: str, place: str | None = None) -> None:
+        self.problems.append(Problem(self.file, place or self.place, column, value, problem, fix))
+
+
+@dataclass
+class Controls:
+    """A kind's live widget: what to show, and how to read and set its value."""
+
+    widgets: list
+    get: Callable[[], Any]          # the value to save, or None when there is nothing to save yet
+    set: Callable[[Any], None]      # show a saved value; None clears
+    watched: list                   # widgets whose changes are saved as they happen
+    incomplete: Callable[[], str | None] = field(default=lambda: None)  # why get() is None
+
+
+BOX = "\u2610"  # an empty check box, for paper
+
+
+class Kind:
+    name = ""
+    label = ""            # printed above the prompt on paper
+    default_lines = 0     # ruled lines on paper
+    builds_prompt = False  # the kind writes the prompt from other data when the file gives none
+
+    def check(self, where: Where, item: dict) -> None:
+        """Kind-specific fields (the shared ones are checked by the loader)."""
+
+    def paper(self, q: dict) -> Markup:
+        return Markup("")
+
+    def paper_after(self, q: dict) -> Markup:
+        """What goes on paper after the task's box (a long list the task refers to)."""
+        return Markup("")
+
+    def paper_text(self, q: dict) -> list[str]:
+        return []
+
+    def is_valid(self, q: dict, value: Any) -> bool:
+        """Whether a stored value has the form this kind saves (it may not,
+        after a question is changed in the data)."""
+        return isinstance(value, str)
+
+    def is_answered(self, q: dict, value: Any) -> bool:
+        return self.is_valid(q, value) and bool(str(value).strip())
+
+    def text(self, q: dict, value: Any) -> str:
+        return str(value)
+
+    def partial(self, q: dict, value: Any) -> str | None:
+        """What a saved but unfinished answer holds, as text (a reason without a score)."""
+        return None
+
+    def reading(self, q: dict) -> Markup | None:
+        """The module's own reading of the question, if it has one."""
+        return None
+
+    def secrets(self, q: dict) -> list[str]:
+        """The texts of the module's reading that must never reach the student
+        edition (the explanations, not the options a student chooses from)."""
+        return []
+
+    def tasks(self, q: dict) -> int:
+        """How many answers the student gives (a matching question has one per item)."""
+        return 1
+
+    def resolve(self, q: dict, content) -> dict:
+        """Fill in what the question takes from other data files (a claim from
+        the article, a cell from the positions table). Called once, after loading."""
+        return q
+
+    def answer_positions(self, q: dict) -> list[int]:
+        """For kinds with a right option: where it sits among the options shown (0 = first)."""
+        return []
+
+    def controls(self, q: dict, ui) -> Controls:  # pragma: no cover - every kind overrides it
+        raise NotImplementedError
+
+
+def _seed(seed: str) -> int:
+    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest(), 16)
+
+
+def shuffled(items: list, seed: str, right: Any = None) -> list:
+    """The items in an order fixed by ``seed`` (a question id): the same on
+    every run, so saved outputs stay comparable, but not the order of the file,
+    where the right option tends to come first. With ``right``, that item goes
+    to a position chosen by the seed alone, so across many questions the right
+    answer is spread evenly over the positions."""
+    order = list(items)
+    random.Random(_seed(seed)).shuffle(order)
+    if right is not None and right in order:
+        order.remove(right)
+        order.insert(_seed("position:" + seed) % (len(order) + 1), right)
+    return order
+
+
+def options_text(option: Any) -> str:
+    return option["text"] if isinstance(option, dict) else str(option)
+
+
+def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Markup:
+    """Feedback on one attempt: 'Right.' or 'Not quite.' and why, in words."""
+    text = str(explanation)
+    for lead in ("Right. ", "No. ", "Not quite. "):  # the data often starts with its own verdict
+        if text.startswith(lead):
+            text = text[len(lead):]
+    head = "Right." if right else ("Not quite. Read why, then try again." if tries_left else "Not quite.")
+    return html('<p role="status"><strong>{}</strong> {}</p>', head, text)
+
+
+def attempts(value: Any) -> int:
+    return value.get("attempts", 0) if isinstance(value, dict) else 0
+
+

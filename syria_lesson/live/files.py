@@ -1,0 +1,76 @@
+"""Writing a file so that no crash, full disk or second kernel leaves it half
+written: a temporary file renamed over the old one, under a lock."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+# Locking a file is done one way on POSIX and another on Windows; each module exists only on its own.
+try:
+    import fcntl
+except ImportError:
+    fcntl = None
+try:
+    import msvcrt
+except ImportError:
+    msvcrt = None
+
+
+STALE_TEMP_SECONDS = 24 * 3600
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
+    """Temporary files that a crash left behind (a finished write renames its own)."""
+    now = time.time() if now is None else now
+    for path in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and now - path.stat().st_mtime > STALE_TEMP_SECONDS:
+                path.unlink()
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path.lock`` for the length of one save."""
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a+b") as handle:
+        if fcntl is not None and hasattr(fcntl, "flock"):  # JupyterLite's kernel mocks fcntl as an empty module
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        elif msvcrt is not None:  # Windows
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        # else JupyterLite: one kernel per browser tab, nothing to lock against
+        yield
+
+
+def to_json(doc: Any) -> str:
+    """JSON text that can always be written: text with characters UTF-8 cannot
+    encode (a lone surrogate pasted from somewhere) is kept, \\u-escaped."""
+    content = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    try:
+        content.encode("utf-8")
+    except UnicodeEncodeError:
+        content = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
+    return content
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` so that ``path`` holds either the old or the new text,
+    never a mixture, whatever happens during the write."""
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
