@@ -34,15 +34,33 @@ COMMANDS = {
     "release": lambda out: build_release(out),
     "docs": docs,
     "check-current": check_current,
+    "check": lambda out: check_content(),
 }
+
+
+def check_content() -> int:
+    from syria_lesson.build.check import main
+
+    return main()
+
+
+def new_lesson(args: list[str]) -> int:
+    from syria_lesson.build.scaffold import main
+
+    return main(args)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syria_lesson.build", description=USAGE.split("\n\n")[0],
                                      epilog=USAGE.split("\n\n")[1], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument("command", choices=[*COMMANDS, "new-lesson"])
+    parser.add_argument("lesson", nargs="*", help='new-lesson only: the lesson\'s id and title (06 "What came after")')
     parser.add_argument("--out", type=Path, default=None, help="where to write (handouts, worksheets, release)")
     args = parser.parse_args(argv)
+    if args.command == "new-lesson":
+        return new_lesson(args.lesson)
+    if args.lesson:
+        parser.error(f"{args.command} takes no other arguments (got {' '.join(args.lesson)})")
     result = COMMANDS[args.command](args.out)
     return result if isinstance(result, int) else 0  # the builders return what they wrote
 
