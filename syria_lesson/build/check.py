@@ -60,7 +60,9 @@ def check_content() -> dict[str, int]:
     check.run(data.load_glossary)
     questions = check.run(lambda: data.load_questions(lesson_ids))
     for lesson in lesson_ids or []:
-        check.run(lambda lesson=lesson: plans.load_plan(lesson))
+        plan = check.run(lambda lesson=lesson: plans.load_plan(lesson))
+        if plan:
+            check.run(lambda lesson=lesson, plan=plan: reference.source_lists(lesson, plan))
     for load in (documents.load_primer, documents.load_statement, documents.load_corroboration,
                  documents.load_lateral_reading, documents.load_key_terms, documents.load_frames,
                  documents.load_rubrics, places.load_places, places.load_zones):
@@ -80,8 +82,6 @@ def check_content() -> dict[str, int]:
     content = check.run(data.reload)
     if content is None:
         raise DataError(check.problems)
-    for lesson in lesson_ids:
-        check.run(lambda lesson=lesson: reference.source_lists(lesson))
     check.run(lambda: anchors.load_anchors(content))
     if check.problems:
         raise DataError(check.problems)

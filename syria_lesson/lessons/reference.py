@@ -85,13 +85,16 @@ SOURCE_LISTS = {
 }
 
 
-def source_lists(lesson: str) -> list[str]:
+def source_lists(lesson: str, plan: dict | None = None) -> list[str]:
     """The names of the source lists a lesson cites, from its plan's ``sources:``
     (none when the field is left out), each checked against ``SOURCE_LISTS``."""
     from syria_lesson.core.validate import DataError, Problem
-    from syria_lesson.data import load_all
 
-    names = load_all().plan(lesson).get("sources") or []
+    if plan is None:
+        from syria_lesson.data import load_all
+
+        plan = load_all().plan(lesson)
+    names = plan.get("sources") or []
     name = f"data/lessons/lesson_{lesson}.yaml"
     if not isinstance(names, list):
         raise DataError([Problem(name, "", "sources", names, "is not a list",
