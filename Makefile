@@ -9,6 +9,8 @@
 #   make worksheets the class-set worksheets (HTML and PDF): all tasks, and core tasks only
 #   make notebooks  re-run the notebooks after editing data/ (then commit them)
 #   make docs       rewrite the lesson plan and lesson tables from data/lessons/
+#   make check      check every content file at once: all its problems, or that it is valid
+#   make new-lesson N=06 TITLE="..."  a new, empty, valid lesson (data files and notebook)
 #   make release    the student release (no instructor material) in build/student-release/
 #   make lite       a JupyterLite site of the student release in build/lite/
 #   make benchmark  time the notebooks, the handout build and the tests
@@ -178,6 +180,16 @@ notebooks: $(VENV)/.dev
 
 docs: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build docs
+
+# The recipes in CONTRIBUTING.md: check every content file in one go; make a new, empty lesson
+# (make new-lesson N=06 TITLE="What came after"): its data files and its notebook.
+.PHONY: check new-lesson
+check: $(VENV)/.runtime
+	$(RUN) -m syria_lesson.build check
+
+new-lesson: $(VENV)/.runtime
+	@test -n "$$N" -a -n "$$TITLE" || { echo 'Usage: make new-lesson N=06 TITLE="What came after"'; exit 2; }
+	$(RUN) -m syria_lesson.build new-lesson "$$N" "$$TITLE"
 
 figures: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build figures

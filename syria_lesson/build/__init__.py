@@ -7,9 +7,12 @@
     python -m syria_lesson.build release        # the student release folder
     python -m syria_lesson.build docs           # the lesson plan and lesson tables in README and docs/
     python -m syria_lesson.build check-current  # are the notebooks current with the data?
+    python -m syria_lesson.build check          # every content file, checked: all its problems, or the counts
+    python -m syria_lesson.build new-lesson 06 "Title"  # a new, empty, valid lesson: data files and notebook
 
 The Makefile wraps each of these (``make notebooks`` and so on). One module
-per job: ``freshness``, ``execute``, ``figures``, ``handouts``, ``release``.
+per job: ``freshness``, ``execute``, ``figures``, ``handouts``, ``release``,
+``check`` (the content), ``scaffold`` (a new lesson).
 """
 
 from __future__ import annotations

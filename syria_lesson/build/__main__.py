@@ -9,6 +9,7 @@ from pathlib import Path
 from syria_lesson.build import BUILD, STALE_MESSAGE, build_handouts, build_release, run_notebooks, save_figures, stale_notebooks
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
+from syria_lesson.build import check, scaffold
 
 
 def check_current(out: Path | None) -> int:
@@ -33,15 +34,21 @@ COMMANDS = {
     "release": lambda out: build_release(out),
     "docs": docs,
     "check-current": check_current,
+    "check": lambda out: check.main(),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syria_lesson.build", description=USAGE.split("\n\n")[0],
                                      epilog=USAGE.split("\n\n")[1], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=COMMANDS)
+    parser.add_argument("command", choices=[*COMMANDS, "new-lesson"])
+    parser.add_argument("lesson", nargs="*", help='new-lesson only: the lesson\'s id and title (06 "What came after")')
     parser.add_argument("--out", type=Path, default=None, help="where to write (handouts, worksheets, release)")
     args = parser.parse_args(argv)
+    if args.command == "new-lesson":
+        return scaffold.main(args.lesson)
+    if args.lesson:
+        parser.error(f"{args.command} takes no other arguments (got {' '.join(args.lesson)})")
     result = COMMANDS[args.command](args.out)
     return result if isinstance(result, int) else 0  # the builders return what they wrote
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import html, join, link, table
+from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import load_all
 from syria_lesson.lessons.article import citation_text, sourcing, statement
 from syria_lesson.lessons.primer import all_sources
@@ -32,40 +33,79 @@ def record_checked() -> None:
                    "timeline; <code>docs/updating.md</code> shows a teacher how to add them.</p>", text), text)
 
 
+def _primer_sources(content) -> list[tuple[str, str]]:
+    return all_sources()
+
+
+def _statement_sources(content) -> list[tuple[str, str]]:
+    return statement.sources()
+
+
+def _lateral_reading_sources(content) -> list[tuple[str, str]]:
+    return sourcing.all_sources()
+
+
+def _key_term_sources(content) -> list[tuple[str, str]]:
+    return [(term["source_title"], term["source_url"]) for term in content.key_terms()]
+
+
+def _vague_term_sources(content) -> list[tuple[str, str]]:
+    return [(term[side].get("source_title"), term[side].get("source_url"))
+            for term in content.article.get("vague_terms") or [] for side in ("washington", "moscow")]
+
+
+def _event_sources(later: bool):
+    def sources(content) -> list[tuple[str, str]]:
+        return [(e["source_title"], e["source_url"]) for e in content.events if (e["article_link"] == "later") == later]
+
+    return sources
+
+
+def _position_sources(content) -> list[tuple[str, str]]:
+    return [(p.get("source_title"), p.get("source_url")) for p in content.positions]
+
+
+# The lists a lesson's `sources:` (in data/lessons/lesson_NN.yaml) may name, each
+# a function of the loaded content giving (title, url) pairs.
+SOURCE_LISTS = {
+    "primer": _primer_sources,
+    "joint_statement": _statement_sources,
+    "lateral_reading": _lateral_reading_sources,
+    "key_terms": _key_term_sources,
+    "vague_terms": _vague_term_sources,
+    "events_to_article": _event_sources(later=False),
+    "events_after_article": _event_sources(later=True),
+    "positions": _position_sources,
+}
+
+
+def source_lists(lesson: str, plan: dict | None = None) -> list[str]:
+    """The names of the source lists a lesson cites, from its plan's ``sources:``
+    (none when the field is left out), each checked against ``SOURCE_LISTS``."""
+    if plan is None:
+        plan = load_all().plan(lesson)
+    names = plan.get("sources") or []
+    name = f"data/lessons/lesson_{lesson}.yaml"
+    if not isinstance(names, list):
+        raise DataError([Problem(name, "", "sources", names, "is not a list",
+                                 "write the names in [brackets], e.g. sources: [primer, positions]")])
+    bad = [Problem(name, "", "sources", item, "is not a list of sources the module knows",
+                   "use some of: " + ", ".join(SOURCE_LISTS)) for item in names if item not in SOURCE_LISTS]
+    if bad:
+        raise DataError(bad)
+    return names
+
+
 def lesson_sources(lesson: str) -> list[tuple[str, str]]:
-    """(title, url) of every source the lesson's content cites, article first."""
+    """(title, url) of every source the lesson's content cites: the article first,
+    then the lists its plan names under ``sources:``, then its glossary terms'."""
     content = load_all()
     found: dict[str, str] = {content.article["meta"]["url"]: citation_text()}
-
-    def add(url, title):
+    listed = [pair for name in source_lists(lesson) for pair in SOURCE_LISTS[name](content)]
+    glossary = [(t["source_title"], t["source_url"]) for t in content.glossary if lesson in t["used_in"]]
+    for title, url in listed + glossary:
         if url and url not in found:
             found[url] = title
-
-    if lesson == "00":
-        for title, url in all_sources():
-            add(url, title)
-    if lesson == "01":
-        for title, url in statement.sources() + sourcing.all_sources():
-            add(url, title)
-        for term in content.key_terms():
-            add(term["source_url"], term["source_title"])
-        for term in content.article.get("vague_terms") or []:
-            for side in ("washington", "moscow"):
-                add(term[side].get("source_url"), term[side].get("source_title"))
-    if lesson == "02":
-        for e in content.events:
-            if e["article_link"] != "later":
-                add(e["source_url"], e["source_title"])
-    if lesson == "05":
-        for e in content.events:
-            if e["article_link"] == "later":
-                add(e["source_url"], e["source_title"])
-    if lesson == "03":
-        for p in content.positions:
-            add(p.get("source_url"), p.get("source_title"))
-    for t in content.glossary:
-        if lesson in t["used_in"]:
-            add(t["source_url"], t["source_title"])
     return [(title, url) for url, title in found.items()]
 
 
