@@ -1,9 +1,35 @@
 """Fixtures that several test modules share."""
 
+from pathlib import Path
+
 import pytest
+from checkout_guard import changes, snapshot
 
 from syria_lesson import build
 from syria_lesson.live import session
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def _is_fast(item) -> bool:
+    """What `make test-fast` runs: not slow, not browser, not a notebook."""
+    return (item.get_closest_marker("slow") is None and item.get_closest_marker("browser") is None
+            and not type(item).__module__.startswith("nbval"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_tests_write_nothing_into_the_checkout(request):
+    """A run of fast tests only (`make test-fast`, or any part of it) must leave
+    the checkout as it found it: tests write into tmp_path. Slow runs build
+    into build/ on purpose (the browser tests' screenshots), so they are not checked."""
+    if not all(_is_fast(item) for item in request.session.items):
+        yield
+        return
+    before = snapshot(CHECKOUT)
+    yield
+    left = changes(before, snapshot(CHECKOUT))
+    assert not left, ("the tests wrote into the checkout (write into tmp_path instead):\n  "
+                      + "\n  ".join(left[:40]))
 
 
 @pytest.fixture(scope="session")

@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "classroom"))
 import local_hub  # noqa: E402
 
-pytestmark = [pytest.mark.hub, pytest.mark.slow]
+pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.browser]  # the students log in through Chromium
 
 REPO_NAME = "syria-lesson"  # nbgitpuller clones into ~/syria-lesson
 LESSON = "notebooks/04_discussion.ipynb"
@@ -365,11 +365,15 @@ def test_clicking_the_link_again_brings_the_update_and_keeps_the_answers(hub):
         assert (copy / LESSON).read_bytes() == lesson_before[user], f"{user}: their run of lesson 04 was replaced"
 
 
-def test_a_student_who_has_not_exported(hub):
-    hub.start_server(NO_EXPORT_STUDENT)  # logged in, never pressed Export
+@pytest.fixture(scope="module")
+def student_who_has_not_exported(hub):
+    """A fourth student, logged in (their server is running) who never pressed Export."""
+    hub.start_server(NO_EXPORT_STUDENT)
+    return NO_EXPORT_STUDENT
 
 
-def test_teacher_collects_every_export_and_the_class_view_shows_all_three(hub, tmp_path, monkeypatch):
+def test_teacher_collects_every_export_and_the_class_view_shows_all_three(hub, student_who_has_not_exported, tmp_path,
+                                                                         monkeypatch):
     names = sorted(name for name, _ in STUDENTS.values())
     for how, args in {"homes": [str(hub.homes)], "hub API": ["--hub", hub.url, "--token", hub.token]}.items():
         out = tmp_path / how.replace(" ", "-")
@@ -406,7 +410,7 @@ def test_a_failed_spawn_names_the_student_and_the_log(hub):
                and line.rstrip().endswith(str(hub.user_log(BROKEN_STUDENT))) for line in lines), lines
 
 
-def test_stopping_the_hub_leaves_nothing_running(hub):
+def test_stopping_the_hub_leaves_nothing_running(hub, student_who_has_not_exported):
     import psutil
 
     running = hub.processes()
@@ -428,5 +432,5 @@ def test_stopping_the_hub_leaves_nothing_running(hub):
             with pytest.raises(KeyError):
                 pwd.getpwnam(account)
     print(json.dumps({"hub_start_seconds": round(STATE["hub_start_seconds"], 1),
-                      "login_to_lesson_seconds": {u: round(t, 1) for u, t in STATE["login_to_lesson_seconds"].items()},
-                      "again_seconds": {u: round(t, 1) for u, t in STATE["login_to_lesson_again_seconds"].items()}}))
+                      "login_to_lesson_seconds": {u: round(t, 1) for u, t in STATE.get("login_to_lesson_seconds", {}).items()},
+                      "again_seconds": {u: round(t, 1) for u, t in STATE.get("login_to_lesson_again_seconds", {}).items()}}))

@@ -150,16 +150,19 @@ def make_lab(tmp_path_factory):
         yield lab
 
 
+@pytest.mark.slow  # starts JupyterLab
 def test_make_lab_reports_news_and_update_checks_off(make_lab):
     settings = _effective(make_lab, NOTIFICATION)
     assert {k: settings[k] for k in QUIET} == QUIET
 
 
+@pytest.mark.slow  # starts JupyterLab
 def test_make_lab_leaves_out_the_extension_manager_and_debugger(make_lab):
     disabled = _page_config(make_lab)["disabledExtensions"]
     assert DISABLED <= set(disabled), disabled
 
 
+@pytest.mark.slow  # builds the student release and starts JupyterLab in it
 def test_the_student_release_starts_quiet_too(tmp_path):
     """The release's README command, run inside a built release: relative
     settings path and all."""
@@ -195,6 +198,8 @@ def _toasts_after_opening(lab, wait_for_toast_ms: int) -> tuple[list[str], float
             browser.close()
 
 
+@pytest.mark.slow  # starts two JupyterLab servers
+@pytest.mark.browser  # and opens a lesson in each in Chromium
 def test_no_news_toast_when_a_student_opens_a_lesson(make_lab, tmp_path_factory):
     missing = browser_missing_reason()
     if missing:

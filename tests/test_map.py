@@ -1,6 +1,7 @@
 """The map of Syria: its data are checked like every other file, it says what it shows,
 and it labels the Golan in the UN's terms."""
 
+import csv
 import json
 import shutil
 import subprocess
@@ -92,88 +93,169 @@ def test_label_points_lie_in_what_they_name():
             assert geo.inside(govs.shapes[key], (lon, lat)), f"the label {name!r} is outside {key}"
 
 
-# ---------------------------------------------------------------- bad input: places
+# ---------------------------------------------------------------- bad input: a small data folder of the test's own
+#
+# These build their own map_places.csv and map_zones.yaml in tmp_path (with the
+# vendored boundary files beside them), so the row and zone numbers they expect
+# are set here and do not move when a place or zone is added to data/.
+
+PLACE_COLUMNS = ["id", "name", "kind", "lon", "lat", "country", "governorate", "label_side", "inset_label_side",
+                 "source_title", "source_url", "note"]
 
 
-def test_a_coordinate_off_the_map(data_dir):
-    edit(data_dir / "map_places.csv", "36.277,33.514", "36.277,93.514")
+def place(id, lon, lat, country="Syria", governorate="", kind="city", **more):
+    return {"id": id, "name": id.replace("_", " ").title(), "kind": kind, "lon": lon, "lat": lat,
+            "country": country, "governorate": governorate, "label_side": "E", "inset_label_side": "",
+            "source_title": f"{id} (a source)", "source_url": f"https://example.org/{id}", "note": "", **more}
+
+
+TARTUS = place("tartus", "35.874", "34.915", governorate="SY.TA", kind="russian_base")  # just offshore at 1:50m
+DAMASCUS = place("damascus", "36.277", "33.514", governorate="SY.DI", kind="capital")
+ALEPPO = place("aleppo", "37.164", "36.198", governorate="SY.HL")
+AMMAN = place("amman", "35.933", "31.950", country="Jordan", kind="capital")
+
+
+def source(n):
+    return {"title": f"Source {n}", "url": f"https://example.org/source-{n}"}
+
+
+def zone(id, number, kind="astana", **shape):
+    return {"id": id, "number": number, "name": f"Zone {id}", "kind": kind, "label": f"{number} {id}",
+            "label_at": [36.5, 34.5], "governorates": [], "polygon": [], "description": f"the {id} zone",
+            "sources": [source(1)], "note": "Schematic.", **shape}
+
+
+def area(id, kind="occupied", **shape):
+    return {"id": id, "name": f"Area {id}", "kind": kind, "label": id, "label_at": [35.52, 33.22],
+            "description": f"the {id} area", "sources": [source(1), source(2)], "note": "Schematic.", **shape}
+
+
+def small_zones():
+    return {"note": "Zones are schematic and approximate.",
+            "zones": [zone("north", 1, polygon=[[36.48, 34.84], [36.55, 34.94], [36.70, 34.97], [36.74, 34.80]]),
+                      zone("southwest", 2, kind="southwest", governorates=["SY.DR", "SY.QU", "SY.SU"])],
+            "areas": [area("golan", polygon=[[35.86, 33.46], [35.69, 33.26], [35.66, 32.68], [35.96, 33.00]]),
+                      area("undof", kind="separation", feature="SY")]}
+
+
+def write_places(folder, rows):
+    with open(folder / "map_places.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=PLACE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_zones(folder, doc):
+    (folder / "map_zones.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture
+def small_data(tmp_path, monkeypatch):
+    """A data folder with four places, two zones and two areas of the test's own (and the real boundary files)."""
+    folder = tmp_path / "data"
+    shutil.copytree(paths.data_dir() / "map", folder / "map")
+    write_places(folder, [TARTUS, DAMASCUS, ALEPPO, AMMAN])
+    write_zones(folder, small_zones())
+    monkeypatch.setenv("SYRIA_LESSON_DATA", str(folder))
+    return folder
+
+
+def test_the_small_data_loads(small_data):
+    """So that each test below fails for the one thing it breaks."""
+    assert [p["id"] for p in map_data.load_places()] == ["tartus", "damascus", "aleppo", "amman"]
+    zones = map_data.load_zones()
+    assert [z["id"] for z in zones["zones"] + zones["areas"]] == ["north", "southwest", "golan", "undof"]
+
+
+def test_a_coordinate_off_the_map(small_data):
+    write_places(small_data, [TARTUS, {**DAMASCUS, "lat": "93.514"}])
     text = message(map_data.load_places)
-    assert "data/map_places.csv, row 5, column 'lat': '93.514' is outside the map" in text
+    assert "data/map_places.csv, row 3, column 'lat': '93.514' is outside the map" in text
     assert "Fix: write decimal degrees, longitude (east) first" in text
 
 
-def test_a_coordinate_that_is_not_a_number(data_dir):
-    edit(data_dir / "map_places.csv", "36.277,33.514", "36°16′E,33.514")
-    assert "row 5, column 'lon': '36°16′E' is not a number" in message(map_data.load_places)
+def test_a_coordinate_that_is_not_a_number(small_data):
+    write_places(small_data, [DAMASCUS, ALEPPO, {**AMMAN, "lon": "35°56′E"}])
+    assert "row 4, column 'lon': '35°56′E' is not a number" in message(map_data.load_places)
 
 
-def test_an_unknown_governorate(data_dir):
-    edit(data_dir / "map_places.csv", "Syria,SY.DI,", "Syria,SY.XX,")
+def test_an_unknown_governorate(small_data):
+    write_places(small_data, [{**DAMASCUS, "governorate": "SY.XX"}, ALEPPO])
     text = message(map_data.load_places)
-    assert "row 5, column 'governorate': 'SY.XX' is not a known governorate id" in text
+    assert "row 2, column 'governorate': 'SY.XX' is not a known governorate id" in text
     assert "Fix: use one of: " in text and "SY.DI (Damascus)" in text
 
 
-def test_a_missing_source(data_dir):
-    edit(data_dir / "map_places.csv", "https://www.countrycoordinate.com/city-damascus-syria/", "")
+def test_a_missing_source(small_data):
+    write_places(small_data, [TARTUS, DAMASCUS, {**ALEPPO, "source_url": ""}])
     text = message(map_data.load_places)
-    assert "data/map_places.csv, row 5, column 'source_url': is empty" in text and "Fix: fill in" in text
+    assert "data/map_places.csv, row 4, column 'source_url': is empty" in text and "Fix: fill in" in text
 
 
-def test_a_place_outside_the_country_it_claims(data_dir):
+def test_a_place_outside_the_country_it_claims(small_data):
     # Amman moved onto Damascus, still said to be in Jordan.
-    edit(data_dir / "map_places.csv", "35.933,31.950,Jordan", "36.277,33.514,Jordan")
+    write_places(small_data, [DAMASCUS, {**AMMAN, "lon": "36.277", "lat": "33.514"}])
     text = message(map_data.load_places)
-    assert "row 13, column 'country': 'Jordan' does not contain the point (36.277 E, 33.514 N): it lies in Syria" in text
+    assert "row 3, column 'country': 'Jordan' does not contain the point (36.277 E, 33.514 N): it lies in Syria" in text
     assert "Fix: check lon and lat against the source" in text
 
 
-def test_a_place_outside_the_governorate_it_claims(data_dir):
-    edit(data_dir / "map_places.csv", "37.164,36.198,Syria,SY.HL", "37.164,36.198,Syria,SY.ID")
+def test_a_place_outside_the_governorate_it_claims(small_data):
+    write_places(small_data, [TARTUS, {**ALEPPO, "governorate": "SY.ID"}, AMMAN])
     text = message(map_data.load_places)
-    assert "row 6, column 'governorate': 'SY.ID' (Idlib) does not contain the point (37.164 E, 36.198 N)" in text
+    assert "row 3, column 'governorate': 'SY.ID' (Idlib) does not contain the point (37.164 E, 36.198 N)" in text
     assert "it lies in SY.HL" in text
 
 
-def test_the_coast_allowance_does_not_reach_open_sea(data_dir):
-    edit(data_dir / "map_places.csv", "35.874,34.915", "35.3,34.915")  # Tartus moved 50 km out to sea
-    assert "row 3, column 'country': 'Syria' does not contain the point" in message(map_data.load_places)
+def test_the_coast_allowance_does_not_reach_open_sea(small_data):
+    write_places(small_data, [DAMASCUS, ALEPPO, {**TARTUS, "lon": "35.3"}])  # Tartus moved 50 km out to sea
+    assert "row 4, column 'country': 'Syria' does not contain the point" in message(map_data.load_places)
 
 
-# ---------------------------------------------------------------- bad input: zones
+# ---------------------------------------------------------------- bad input: zones (the same small data folder)
 
 
-def test_a_zone_point_off_the_map(data_dir):
-    edit(data_dir / "map_zones.yaml", "[36.48, 34.84]", "[136.48, 34.84]")
+def test_a_zone_point_off_the_map(small_data):
+    doc = small_zones()
+    doc["zones"][0]["polygon"][0] = [136.48, 34.84]
+    write_zones(small_data, doc)
     text = message(map_data.load_zones)
-    assert ("data/map_zones.yaml, zone 2 (id 'northern_homs'), point 1, column 'polygon': [136.48, 34.84] "
+    assert ("data/map_zones.yaml, zone 1 (id 'north'), point 1, column 'polygon': [136.48, 34.84] "
             "is outside the map") in text
     assert "Fix: write decimal degrees" in text
 
 
-def test_a_zone_with_an_unknown_governorate(data_dir):
-    edit(data_dir / "map_zones.yaml", "governorates: [SY.DR, SY.QU, SY.SU]", "governorates: [SY.DR, SY.XX, SY.SU]")
+def test_a_zone_with_an_unknown_governorate(small_data):
+    doc = small_zones()
+    doc["zones"][1]["governorates"] = ["SY.DR", "SY.XX", "SY.SU"]
+    write_zones(small_data, doc)
     text = message(map_data.load_zones)
-    assert "zone 5 (id 'southwest'), column 'governorates': 'SY.XX' is not a known governorate id" in text
+    assert "zone 2 (id 'southwest'), column 'governorates': 'SY.XX' is not a known governorate id" in text
     assert "SY.QU (Quneitra)" in text
 
 
-def test_a_zone_without_sources(data_dir):
-    edit_zones(data_dir, lambda doc: doc["zones"][2].pop("sources"))
+def test_a_zone_without_sources(small_data):
+    doc = small_zones()
+    doc["zones"][1].pop("sources")
+    write_zones(small_data, doc)
     text = message(map_data.load_zones)
-    assert "zone 3 (id 'eastern_ghouta'), column 'sources': is missing" in text
+    assert "zone 2 (id 'southwest'), column 'sources': is missing" in text
     assert "Fix: list at least one source" in text
 
 
-def test_a_source_without_an_address(data_dir):
-    edit_zones(data_dir, lambda doc: doc["areas"][0]["sources"][0].update(url="see the UN site"))
-    assert ("area 1 (id 'golan'), source 1, column 'url': 'see the UN site' is not a web address"
+def test_a_source_without_an_address(small_data):
+    doc = small_zones()
+    doc["areas"][0]["sources"][1]["url"] = "see the UN site"
+    write_zones(small_data, doc)
+    assert ("area 1 (id 'golan'), source 2, column 'url': 'see the UN site' is not a web address"
             in message(map_data.load_zones))
 
 
-def test_a_zone_without_a_shape(data_dir):
-    edit_zones(data_dir, lambda doc: doc["zones"][4].update(governorates=[], polygon=[]))
-    assert "zone 5 (id 'southwest'), column 'polygon': is empty, and so are governorates" in message(map_data.load_zones)
+def test_a_zone_without_a_shape(small_data):
+    doc = small_zones()
+    doc["zones"][1].update(governorates=[], polygon=[])
+    write_zones(small_data, doc)
+    assert "zone 2 (id 'southwest'), column 'polygon': is empty, and so are governorates" in message(map_data.load_zones)
 
 
 # ---------------------------------------------------------------- bad input: the vendored files

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from syria_lesson.core import display, paths
@@ -63,6 +64,7 @@ def test_a_current_figure_is_shown_without_matplotlib():
     assert len(shown["texts"]) == 4 and all(t.startswith("[Figure] ") for t in shown["texts"])
 
 
+@pytest.mark.slow  # two fresh Python processes that draw every figure with matplotlib (6 s)
 def test_a_stale_figure_is_drawn_again(tmp_path):
     for path in paths.figures_dir().glob("*.png"):
         image = Image.open(path)
