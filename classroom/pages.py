@@ -23,12 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from syria_lesson.build.pdf import OUT as PDF  # noqa: E402 - the folder `make pdf` writes
 from syria_lesson.build.pdf import PAPERS  # noqa: E402
+from syria_lesson.core.editions import published  # noqa: E402
 
 START = "lab/index.html?path=notebooks/00_start_here.ipynb"
 # What may be published: what a student may be given. Never the instructor edition.
-PUBLISHED = {"worksheet": "Worksheets (a class set: the tasks, with room to write)",
-             "worksheet-core": "Worksheets, core tasks only (at most 4 A4 pages a lesson)",
-             "student": "Student handouts (each lesson in full)"}
+PUBLISHED = {e.name: e.published for e in published()}
 
 
 def title() -> str:

@@ -262,10 +262,10 @@ def test_only_instructor_boxes_are_dashed(visits, questions, page):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_header_names_the_edition_and_the_page(visits, page):
-    from syria_lesson.build.handouts import EDITION_LABELS
+    from syria_lesson.core.editions import EDITIONS
 
     edition, stem = page.split("/")
-    label = EDITION_LABELS[edition]
+    label = EDITIONS[edition].label
     title = "All lessons" if stem == "all_lessons" else visits[page].facts["headings"][0]["text"]
     assert re.fullmatch(rf"{re.escape(label)} · {re.escape(title)} · built \d{{4}}-\d\d-\d\d",
                         visits[page].facts["edition_line"]), visits[page].facts["edition_line"]

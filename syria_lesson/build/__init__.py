@@ -24,10 +24,11 @@ from syria_lesson.build.execute import run_notebooks as run
 from syria_lesson.build.figures import save_figures
 from syria_lesson.build.freshness import STALE_MESSAGE, fingerprint
 from syria_lesson.build.freshness import stale_notebooks as _stale
-from syria_lesson.build.handouts import EDITION_LABELS, handout_html
+from syria_lesson.build.handouts import handout_html
 from syria_lesson.build.handouts import build_handouts as build
 from syria_lesson.build.release import build_release as _release
 from syria_lesson.core import paths
+from syria_lesson.core.editions import EDITIONS, get
 
 ROOT = paths.ROOT
 BUILD = ROOT / "build"
@@ -52,8 +53,8 @@ def run_notebooks() -> None:
 
 
 def build_handouts(out: Path | None = None, editions: tuple[str, ...] | None = None) -> list[Path]:
-    return build(lambda edition: notebooks(include_instructor=edition == "instructor"), out or BUILD / "handouts",
-                 editions or tuple(EDITION_LABELS))
+    return build(lambda edition: notebooks(include_instructor=get(edition).shows_readings), out or BUILD / "handouts",
+                 editions or tuple(EDITIONS))
 
 
 def build_release(out: Path | None = None) -> Path:

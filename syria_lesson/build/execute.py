@@ -17,6 +17,7 @@ import nbformat
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
+from syria_lesson.core import editions
 from syria_lesson.build.figures import save_figures
 from syria_lesson.build.freshness import fingerprint
 from syria_lesson.core import paths
@@ -42,7 +43,8 @@ def client(path: Path, timeout: int):
 
 
 def kernel_env(answers: str, edition: str) -> dict[str, str]:
-    return {**os.environ, "SYRIA_LESSON_ANSWERS": answers, "SYRIA_LESSON_EDITION": edition}
+    # get() refuses a name that is not an edition, so a typo fails here, not in a silent student edition.
+    return {**os.environ, "SYRIA_LESSON_ANSWERS": answers, editions.ENV: editions.get(edition).name}
 
 
 def _shown(path: Path) -> str:

@@ -19,6 +19,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from syria_lesson.core.editions import EDITIONS
+from syria_lesson.core.editions import get as get_edition
 from syria_lesson.build.execute import execute_all, strip_widget_views
 from syria_lesson.core.html import Markup
 from syria_lesson.data import load_all
@@ -26,10 +28,7 @@ from syria_lesson.lessons.reference import record_checked_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
-EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)",
-                  "worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
 # The core-only class set is the worksheet without its extension tasks: the same run, fewer cells.
-RUN_AS = {"worksheet-core": "worksheet"}
 WORKSHEET_TAG = "worksheet"
 EXTENSION_HEADING = ('<div class="sl-ws-extension"><h2>Extension tasks</h2><p>For when you have finished the '
                      "tasks above.</p></div>")
@@ -72,13 +71,13 @@ def _footer() -> str:
 
 def body_class(edition: str) -> str:
     """The page's edition classes: a core-only worksheet is styled as a worksheet."""
-    return " ".join(dict.fromkeys(f"sl-edition-{e}" for e in (RUN_AS.get(edition, edition), edition)))
+    return " ".join(dict.fromkeys(f"sl-edition-{e}" for e in (get_edition(edition).kernel, edition)))
 
 
 def handout_html(nb, path: Path, edition: str, built: str) -> str:
     module = _module()
     resources = {"metadata": {"name": title_of(nb, path)},
-                 "sl": {"css": handout_css(), "edition": edition, "edition_label": EDITION_LABELS[edition],
+                 "sl": {"css": handout_css(), "edition": edition, "edition_label": get_edition(edition).label,
                         "body_class": body_class(edition),
                         "lesson": title_of(nb, path), "module": module["title"], "built": built,
                         "licence": _footer()}}
@@ -121,12 +120,12 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
     env = Environment(loader=FileSystemLoader(TEMPLATES / "handout"), autoescape=select_autoescape(default=True))
     lessons = [{"stem": stem, "title": title, "body": Markup(demote(lesson_body(page)))} for stem, title, page in pages]
     return env.get_template("all_lessons.html.j2").render(
-        module=module["title"], edition=edition, edition_label=EDITION_LABELS[edition], built=built,
+        module=module["title"], edition=edition, edition_label=get_edition(edition).label, built=built,
         body_class=body_class(edition),
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
-def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> list[Path]:
+def build_handouts(notebooks_for, out: Path, editions=tuple(EDITIONS)) -> list[Path]:
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
     built = dt.date.today().isoformat()
     written, runs = [], {}
@@ -136,8 +135,8 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         paths = notebooks_for(edition)
-        run_as = RUN_AS.get(edition, edition)
-        if run_as == "student":
+        run_as = get_edition(edition).kernel
+        if get_edition(edition).from_committed:
             executed = [nbformat.read(path, as_version=4) for path in paths]
             for nb in executed:
                 strip_widget_views(nb)
@@ -145,8 +144,8 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
             if run_as not in runs:
                 runs[run_as] = execute_all(paths, edition=run_as)
             executed = runs[run_as]
-        if run_as == "worksheet":
-            executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
+        if get_edition(edition).paper:
+            executed = [worksheet_notebook(nb, extension=get_edition(edition).extension) for nb in executed]
         pages = []
         for path, nb in zip(paths, executed):
             page = handout_html(nb, path, edition, built)

@@ -9,7 +9,7 @@
 An edition is simply a folder of HTML handouts: every
 ``build/handouts/<edition>/<name>.html`` is printed to
 ``build/pdf/<paper>/<edition>/<name>.pdf``. A new edition needs no code here,
-only a folder (and, if it has one, a page budget in :data:`BUDGETS`).
+only a folder (and, if it is in the editions table, a page budget there).
 
 The printing is done by the system's Chromium (Debian's ``chromium``, found
 through the CHROMIUM environment variable or on PATH), driven by Playwright's
@@ -31,6 +31,7 @@ from pathlib import Path
 
 from syria_lesson.build.pdf_print import CHROMIUM_HINT, Job, Missing, PdfReader, Printed, print_jobs, run
 from syria_lesson.core import paths
+from syria_lesson.core.editions import EDITIONS
 
 ROOT = paths.ROOT
 HANDOUTS = ROOT / "build" / "handouts"
@@ -43,26 +44,14 @@ WHOLE = "all_lessons"  # the all-in-one handout of each edition
 # ---------------------------------------------------------------- page budgets
 #
 # The most pages each printed handout may take, per edition, on either paper
-# (A4 and Letter). "*" is every handout of the edition not named otherwise.
-# tests/test_pdfs.py holds every PDF to these. The student and instructor
-# handouts carry the full reference tables, so their budgets are generous:
-# they are there to catch a print-CSS regression (a table that no longer
-# breaks across pages, a figure blown up to a page each), not to make the
-# handouts short. Class-set worksheets get tight budgets of their own.
-BUDGETS: dict[str, dict[str, int]] = {
-    # The full handouts carry every reference table (lesson 05's events alone run to 20 pages):
-    # these budgets only catch a handout that grows by accident.
-    "student": {"*": 60, WHOLE: 220},
-    "instructor": {"*": 80, WHOLE: 300},
-    # The class set (issue 17): the core tasks on at most 4 A4 pages a lesson, the whole module
-    # within 24; extension tasks follow on pages of their own (see EXTENSION_PAGES).
-    "worksheet": {"*": 4, WHOLE: 24},
-    "worksheet-core": {"*": 4, WHOLE: 24},  # the same class set without its extension tasks
-}
+# (A4 and Letter), as declared in the editions table (syria_lesson.core.editions).
+# "*" is every handout of the edition not named otherwise. tests/test_pdfs.py
+# holds every PDF to these. A folder that is not an edition has no budget.
+BUDGETS: dict[str, dict[str, int]] = {e.name: {"*": e.page_budget, WHOLE: e.whole_budget} for e in EDITIONS.values()}
 # A worksheet's extension tasks, on pages of their own after the core, may take this many more.
-EXTENSION_PAGES = {"worksheet": 2}
-# The worksheet budget is for A4 (the issue's measure); Letter pages are 18 mm shorter and may take one more.
-LETTER_EXTRA = {"worksheet": 1, "worksheet-core": 1}
+EXTENSION_PAGES = {e.name: e.extension_pages for e in EDITIONS.values() if e.extension_pages}
+# The budgets are for A4; Letter pages are 18 mm shorter and may take this many more.
+LETTER_EXTRA = {e.name: e.letter_extra for e in EDITIONS.values() if e.letter_extra}
 
 
 def budget(edition: str, name: str) -> int | None:

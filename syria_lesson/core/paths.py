@@ -61,14 +61,3 @@ def figures_dir() -> Path:
 
 def notebooks_dir() -> Path:
     return ROOT / "notebooks"
-
-
-EDITIONS = ("student", "instructor", "worksheet")
-
-
-def edition() -> str:
-    """'student' (the default), 'instructor' or 'worksheet' (the class-set
-    worksheet: tasks only). Only the handout build sets the other two;
-    committed notebooks are always the student edition."""
-    value = os.environ.get("SYRIA_LESSON_EDITION", "student")
-    return value if value in EDITIONS else "student"

@@ -9,7 +9,7 @@ the numbers of its sources, in small print, and ``sources()`` lists them
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link
 from syria_lesson.data import documents
@@ -43,7 +43,7 @@ def numbered(items: list[dict]) -> list[tuple[dict, list[int]]]:
 def section_html(section: dict, numbers: list[int]) -> Markup:
     refs = join((html('<a href="#primer-source-{}">{}</a>', n, n) for n in numbers), Markup(", "))
     # In the lesson the primer sits under its own heading; the worksheet keeps no headings but the title.
-    level = 2 if paths.edition() == "worksheet" else 3
+    level = 2 if editions.current().paper else 3
     return html('<section class="sl-primer-section" aria-label="{}"><h{}>{}</h{}><p>{} '
                 '<small class="sl-primer-refs">(Sources: {})</small></p></section>',
                 section["heading"], level, section["heading"], level, " ".join(section["text"].split()), refs)

@@ -9,7 +9,7 @@ status line that names the student and any failure) is ``question_view``.
 from __future__ import annotations
 
 from syria_lesson import kinds
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.display import show, show_html
 from syria_lesson.core.html import box, html, lines
 from syria_lesson.data import load_all, load_instructor_notes
@@ -21,7 +21,7 @@ from syria_lesson.live.worksheet import is_answered, number, short_prompt, tier_
 
 def _content():
     content = load_all()
-    notes = load_instructor_notes(content.questions) if paths.edition() == "instructor" else None
+    notes = load_instructor_notes(content.questions) if editions.current().shows_readings else None
     return content, notes
 
 
@@ -30,7 +30,7 @@ def _content():
 
 def _on_paper_only() -> bool:
     """The class-set worksheet has a header with name and date lines, and no live parts."""
-    return paths.edition() == "worksheet"
+    return editions.current().paper
 
 
 def name_box() -> None:

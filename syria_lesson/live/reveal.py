@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.display import show
 from syria_lesson.core.html import Markup, box, html
 from syria_lesson.data import load_all
@@ -36,7 +36,7 @@ def after(question_ids: list[str], title: str, content: Callable[[], Markup], pl
     import ipywidgets as w
 
 
-    if paths.edition() == "worksheet":
+    if editions.current().paper:
         return
     questions = [load_all().question(qid) for qid in question_ids]
     panel = w.HTML()
@@ -49,7 +49,7 @@ def after(question_ids: list[str], title: str, content: Callable[[], Markup], pl
 
     render()
     session.SESSION.listen(f"reveal:{title}", render)
-    if paths.edition() == "instructor":
+    if editions.current().shows_readings:
         static = box(f"{title} (instructor edition: students see this in JupyterLab after answering)", content(),
                      "instructor")
         text = plain or title

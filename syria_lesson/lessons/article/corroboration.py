@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link
@@ -59,7 +59,7 @@ def plain_text() -> str:
 
 def show() -> None:
     """The four sources of that week, oldest first (on the class-set worksheet, in two columns of smaller type)."""
-    compact = paths.edition() == "worksheet"
+    compact = editions.current().paper
     style = "columns:2;column-gap:1.2em;font-size:12px" if compact else ""
     show_html(html('<section class="sl-corroboration" aria-label="Four sources from the week of the statement" '
                    'style="{}">{}</section>', style, sources_html(compact)), plain_text())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link, table
@@ -117,7 +117,7 @@ def show() -> None:
     for para in doc["paragraphs"]:
         text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
         lines.append(f"{para['n']}. {text} ({STATUS[para['status']]})")
-    face = worksheet_html(doc) if paths.edition() == "worksheet" else statement_html(doc)
+    face = worksheet_html(doc) if editions.current().paper else statement_html(doc)
     show_html(face, "\n".join(lines))
 
 

@@ -9,7 +9,7 @@ edition of the lesson shows them.
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions, paths
 from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, box, html, join, link, table
@@ -138,7 +138,7 @@ def anchors_html(key: str, anchors: dict[str, dict], content) -> Markup:
 
 def show(key: str) -> None:
     """The anchor answers for one rubric: instructor edition only; nothing otherwise."""
-    if paths.edition() != "instructor":
+    if not editions.current().shows_readings:
         return
 
     content = load_all()

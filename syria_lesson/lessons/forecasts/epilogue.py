@@ -8,7 +8,7 @@ in the instructor edition in full, and never in the student edition.
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.dates import format_date, long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, table
@@ -72,7 +72,7 @@ def verdict_sheet() -> None:
     """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
     handout each is its own question, just above): for each prediction a verdict to circle and a reason
     to write, with the events table of the full lesson beside it."""
-    if paths.edition() != "worksheet":
+    if not editions.current().paper:
         return
     content = load_all()
     questions = [content.question(qid) for qid in verdict_questions()]

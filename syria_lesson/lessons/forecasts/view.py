@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import re
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.display import figure_png, show, show_html
 from syria_lesson.core.html import CELL, Markup, html, join, link, table
 from syria_lesson.data import load_all
@@ -221,7 +221,7 @@ def paper_html(questions: list[dict]) -> Markup:
 def forecast_sheet() -> None:
     """Lesson 04's core forecasts on one compact sheet, for the class-set worksheet only (in JupyterLab and
     the full handout each forecast is its own question, just above)."""
-    if paths.edition() != "worksheet":
+    if not editions.current().paper:
         return
     # The core forecasts: the extension ones are in JupyterLab and the full handout (on a class-set
     # worksheet, three more rows would cost the lesson a fifth page).
@@ -250,7 +250,7 @@ def show_scores() -> None:
 
     content = load_all()
     questions = content.questions
-    if paths.edition() == "worksheet":
+    if editions.current().paper:
         show_html(paper_html(questions), paper_text(questions))
         return
     panel = w.HTML()

@@ -4,7 +4,7 @@ figure in figure and the reading after the predictions in reveal."""
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.html import Markup, html, table
 from syria_lesson.core.vocab import BASES
 from syria_lesson.data import load_all
@@ -36,7 +36,7 @@ def hidden_cells(lesson_id: str | None, live: bool = False) -> dict[tuple[str, s
     """The cells to leave blank, each with its question's number in the lesson:
     on paper and in the student edition every predicted cell, none in the
     instructor edition; live (JupyterLab), those the student has not answered."""
-    if not lesson_id or (not live and paths.edition() == "instructor"):
+    if not lesson_id or (not live and editions.current().shows_readings):
         return {}
     content = load_all()
     return {cell: number(q, content.questions) for cell, q in predicted(lesson_id).items()

@@ -4,7 +4,7 @@ It is placed after the predictions with ``reveal.after`` (see ``positions``)."""
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.html import Markup, html, table
 from syria_lesson.core.vocab import BASES, STANCES
 from syria_lesson.data import load_all
@@ -39,7 +39,7 @@ def reading_rows(lesson_id: str, book=None) -> list[dict]:
 
 def reading_html(lesson_id: str) -> Markup:
     """The module's reading of the predicted cells, then the whole table and its figure."""
-    book = session.SESSION.ensure_book() if paths.edition() != "instructor" else None
+    book = session.SESSION.ensure_book() if not editions.current().shows_readings else None
     columns = [("cell", "Actor and question")] + ([("yours", "Your prediction")] if book else []) + [
         ("ours", "The module's table"), ("how", "How we know")]
     return (table(reading_rows(lesson_id, book), columns, "The cells you predicted, as the module's table reads them")

@@ -13,7 +13,7 @@ can hold that link back (``hold_back``, a question id):
 
 from __future__ import annotations
 
-from syria_lesson.core import paths
+from syria_lesson.core import editions
 from syria_lesson.core.dates import when
 from syria_lesson.core.display import show
 from syria_lesson.core.html import Markup, html, join, link, plain_table, table
@@ -40,7 +40,7 @@ def answered(question_id: str | None) -> bool:
 
 def static_paragraphs(hold_back: str | None) -> bool:
     """Whether a static face (handout, paper) shows the paragraph links."""
-    return hold_back is None or paths.edition() == "instructor"
+    return hold_back is None or editions.current().shows_readings
 
 
 def event_card(event: dict, numbers: dict[str, int], paragraphs: bool = True) -> Markup:
