@@ -15,6 +15,7 @@ from lesson_parts import find
 from syria_lesson import kinds
 from syria_lesson.core import paths
 from syria_lesson.core.validate import DataError
+from syria_lesson.core.vocab import CLAIM_KINDS
 from syria_lesson.data import documents, load_all, load_instructor_notes
 from syria_lesson.lessons import article
 from syria_lesson.lessons.article import sourcing, statement
@@ -239,7 +240,7 @@ def test_the_reading_guide_gives_gists_and_quotes_but_no_kinds():
     shown = html.unescape(str(article.part_html(part)))
     assert " ".join(part["gist"].split()) in shown
     assert all(q["text"] in shown for q in part["quotes"])
-    assert not any(label in shown for label in article.CLAIM_KIND_LABELS.values())
+    assert not any(label in shown for label in (kind.label for kind in CLAIM_KINDS))
     claims = html.unescape(str(article.claims_html()))
     assert "Interpretation" in claims and "Evidence the author gives" in claims
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from syria_lesson.core import vocab
 from syria_lesson.core.readers import check_field, display_name, read_yaml
 from syria_lesson.core.validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
 from syria_lesson.data.common import data_file, raise_if
-
-CLAIM_KINDS = ("reported_fact", "interpretation", "prediction", "opinion")
 
 
 @functools.lru_cache(maxsize=4)
@@ -85,7 +84,7 @@ def load_article() -> dict:
                     problems.append(Problem(name, wwhere, "vague", None, "is not true or false",
                                             "write vague: true if the words are undefined or open to two readings"))
             check_field(problems, name, cwhere, claim, "text", text(500))
-            check_field(problems, name, cwhere, claim, "kind", one_of(*CLAIM_KINDS))
+            check_field(problems, name, cwhere, claim, "kind", one_of(*vocab.CLAIM_KINDS.codes))
             check_field(problems, name, cwhere, claim, "paragraph", paragraph)
             check_field(problems, name, cwhere, claim, "evidence", text(600))
     if total and not problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from syria_lesson.core import vocab
 from syria_lesson.core.readers import check_field, display_name, read_yaml
 from syria_lesson.core.validate import DataError, Invalid, Problem, date, ident, integer, one_of, quote_words, text, url
 from syria_lesson.data.common import data_file, raise_if
@@ -71,7 +72,6 @@ def load_primer() -> list[dict]:
 
 
 # How well each paragraph's wording is attested in the copies checked.
-STATEMENT_STATUS = ("verified", "one_english_copy", "partial", "not_found")
 
 
 def load_statement() -> dict:
@@ -87,7 +87,7 @@ def load_statement() -> dict:
     for number, para in enumerate(paragraphs, start=1):
         where = f"paragraph {number}"
         check_record(problems, name, where, para, {"n": integer(1, 50), "text": text(3000),
-                                                   "status": one_of(*STATEMENT_STATUS)})
+                                                   "status": one_of(*vocab.STATEMENT_STATUS.codes)})
         if isinstance(para, dict) and para.get("n") != number:
             problems.append(Problem(name, where, "n", para.get("n"), f"is not {number}",
                                     "number the paragraphs 1, 2, 3 ... in order"))

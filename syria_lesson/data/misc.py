@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
+from syria_lesson.core import vocab
 from syria_lesson.core.readers import check_field, display_name, read_csv, read_yaml, unique
 from syria_lesson.core.validate import Column, DataError, Problem, date, ident, one_of, semilist, text, url
 from syria_lesson.data.article import paragraph
 from syria_lesson.data.common import data_file, raise_if
-
-VERDICTS = ("right", "wrong", "mixed", "overtaken", "open")
 
 
 def _lesson_id(value) -> str:
@@ -85,7 +84,7 @@ def load_predictions(event_ids: set[str]) -> list[dict]:
         check_field(problems, name, where, item, "claim", text(600))
         check_field(problems, name, where, item, "kind", one_of("prediction", "question"))
         check_field(problems, name, where, item, "outcome", text(2000))
-        check_field(problems, name, where, item, "verdict", one_of(*VERDICTS))
+        check_field(problems, name, where, item, "verdict", one_of(*vocab.VERDICTS.codes))
         check_field(problems, name, where, item, "as_of", date)
         for event in item.get("events") or []:
             if event not in event_ids:

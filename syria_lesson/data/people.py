@@ -3,21 +3,18 @@ holds which position on which question, and how we know."""
 
 from __future__ import annotations
 
+from syria_lesson.core import vocab
 from syria_lesson.core.readers import display_name, read_csv, unique
 from syria_lesson.core.validate import Column, Problem, date, ident, one_of, quote_words, semilist, text, url
 from syria_lesson.data.article import paragraph, paragraph_count
 from syria_lesson.data.common import data_file, raise_if
-
-ACTOR_KINDS = ("state", "state_part", "non_state", "international")
-STANCE_CODES = ("supports", "opposes", "conditional", "ambiguous", "not_stated")
-BASES = ("article", "record", "article_and_record", "not_stated")
 
 ACTOR_COLUMNS = [
     Column("id", ident),
     Column("name", text(100)),
     Column("short_name", text(18)),
     Column("group", text(40)),
-    Column("kind", one_of(*ACTOR_KINDS)),
+    Column("kind", one_of(*vocab.ACTOR_KINDS.codes)),
     Column("intro", text(700)),
     Column("in_article", one_of("yes", "no")),
 ]
@@ -30,9 +27,9 @@ TOPIC_COLUMNS = [
 POSITION_COLUMNS = [
     Column("actor", ident),
     Column("topic", ident),
-    Column("stance_code", one_of(*STANCE_CODES)),
+    Column("stance_code", one_of(*vocab.STANCES.codes)),
     Column("stance", text(500)),
-    Column("basis", one_of(*BASES)),
+    Column("basis", one_of(*vocab.BASES.codes)),
     Column("paragraph", paragraph, required=False),
     Column("quote", quote_words, required=False),
     Column("source_title", text(250), required=False),

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from syria_lesson.core import geo, paths
+from syria_lesson.core import geo, paths, vocab
 from syria_lesson.core.readers import check_field, display_name, read_csv, read_yaml, unique
 from syria_lesson.core.validate import Column, DataError, Invalid, Problem, ident, integer, one_of, text, url
 
 # The map's frame: longitude west-east, latitude south-north (degrees).
 BOUNDS = (32.2, 42.6, 31.3, 37.7)
-PLACE_KINDS = ("capital", "city", "russian_base", "us_base", "crossing")
 SIDES = ("N", "S", "E", "W", "NE", "NW", "SE", "SW")
-ZONE_KINDS = ("astana", "southwest")
-AREA_KINDS = ("occupied", "separation")
 # A coastal place may fall just offshore of the simplified 1:50m coastline.
 COAST_TOLERANCE_KM = 3.0
 BOUNDS_TEXT = (f"the map covers longitudes {BOUNDS[0]} to {BOUNDS[1]} (east) and latitudes "
@@ -62,7 +59,7 @@ def point(value: Any) -> tuple[float, float]:
 PLACE_COLUMNS = [
     Column("id", ident),
     Column("name", text(45)),
-    Column("kind", one_of(*PLACE_KINDS)),
+    Column("kind", one_of(*vocab.PLACE_KINDS.codes)),
     Column("lon", lon_in_bounds),
     Column("lat", lat_in_bounds),
     Column("country", text(40)),
@@ -185,7 +182,7 @@ def check_zone(problems: list[Problem], name: str, where: str, item: dict, kinds
     for key, checker in (("name", text(80)), ("kind", one_of(*kinds)), ("label", text(60)),
                          ("label_at", point), ("description", text(400)), ("note", text(800))):
         zone[key] = check_field(problems, name, where, item, key, checker)
-    if "number" in item or kinds == ZONE_KINDS:
+    if "number" in item or kinds == vocab.ZONE_KINDS.codes:
         zone["number"] = check_field(problems, name, where, item, "number", integer(1, 9))
     zone["polygon"] = _polygon(problems, name, where, item)
     zone["governorates"] = []
@@ -223,7 +220,7 @@ def load_zones() -> dict:
     features = {k for k in geo.governorates().shapes if k not in gov_names}
     result: dict[str, Any] = {"note": doc.get("note"), "zones": [], "areas": []}
     seen: dict[str, str] = {}
-    for section, kinds in (("zones", ZONE_KINDS), ("areas", AREA_KINDS)):
+    for section, kinds in (("zones", vocab.ZONE_KINDS.codes), ("areas", vocab.AREA_KINDS.codes)):
         for n, item in enumerate(doc.get(section) or [], start=1):
             where = f"{section[:-1]} {n}"
             if not isinstance(item, dict):

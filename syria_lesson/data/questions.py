@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from syria_lesson import kinds
-from syria_lesson.core import paths
+from syria_lesson.core import paths, vocab
 from syria_lesson.core.readers import check_field, display_name, read_yaml
 from syria_lesson.core.validate import DataError, Problem, ident, integer, one_of, text
 from syria_lesson.data.common import data_file, raise_if
 
-LEVELS = ("recall", "explain", "analyse", "evaluate")
-TIERS = ("core", "extension")
 FILE_NAME = re.compile(r"^lesson_(\d\d)\.yaml$")
 
 
@@ -40,11 +38,11 @@ def check_question(where: kinds.Where, item: Any) -> dict | None:
         return None
     where.field(item, "id", ident)
     kind = where.field(item, "kind", kinds.check_kind)
-    where.field(item, "level", one_of(*LEVELS))
+    where.field(item, "level", one_of(*vocab.LEVELS.codes))
     where.field(item, "prompt", text(1500), required=not (kind and kinds.get(kind).builds_prompt))
     where.field(item, "lines", integer(1, 30), required=False)
     where.field(item, "minutes", integer(1, 60))
-    where.field(item, "tier", one_of(*TIERS), required=False)
+    where.field(item, "tier", one_of(*vocab.TIERS.codes), required=False)
     for reference in ("frames", "rubric", "beside"):
         where.field(item, reference, ident, required=False)
     if kind:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import ident
+from syria_lesson.core.vocab import CLAIM_KINDS
 from syria_lesson.kinds.base import BOX, Controls, Kind, attempts, shuffled, verdict_html
 
-LABELS = {"reported_fact": "Reported fact", "interpretation": "Interpretation",
-          "prediction": "Prediction", "opinion": "Opinion"}
+LABELS = CLAIM_KINDS.labels()  # code -> what a student chooses
 # After a wrong choice: why the chosen kind may not fit, without naming the right one.
 NUDGE = {
     "reported_fact": "A reported fact is something that happened or was said, which you could look up in a "

@@ -6,15 +6,9 @@ from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, box, html, join, link, table
 from syria_lesson.core.validate import DataError, Problem
+from syria_lesson.core.vocab import CLAIM_KINDS
 from syria_lesson.data import load_all
 from syria_lesson.live import reveal
-
-CLAIM_KIND_LABELS = {
-    "reported_fact": "Reported fact",
-    "interpretation": "Interpretation",
-    "prediction": "Prediction",
-    "opinion": "Opinion",
-}
 
 
 def _article():
@@ -77,7 +71,7 @@ def claims_html() -> Markup:
     paragraph and the evidence the author gives (shown after the claim tasks)."""
     out = []
     for number, part in enumerate(_article()["parts"], start=1):
-        rows = [{"claim": c["text"], "kind": CLAIM_KIND_LABELS[c["kind"]], "para": c["paragraph"],
+        rows = [{"claim": c["text"], "kind": CLAIM_KINDS.label(c["kind"]), "para": c["paragraph"],
                  "evidence": c["evidence"]} for c in part.get("claims") or []]
         out.append(html("<h3>Part {}: {} ({})</h3><p><strong>In our words:</strong> {}</p>",
                         number, part["title"], _paragraphs(part), " ".join(part["summary"].split())))

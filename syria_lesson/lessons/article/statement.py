@@ -16,15 +16,10 @@ from syria_lesson.core import editions
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import Markup, html, join, link, table
+from syria_lesson.core.vocab import STATEMENT_STATUS
 from syria_lesson.data import documents
 
 GAP = re.compile(r"\[GAP:\s*([^\]]*)\]")
-STATUS = {  # how well a paragraph's wording is attested, in a few words
-    "verified": "in two or more copies",
-    "one_english_copy": "in one copy only",
-    "partial": "only in part",
-    "not_found": "not found",
-}
 
 
 def document() -> dict:
@@ -86,7 +81,7 @@ def paragraph_html(para: dict) -> Markup:
 
 def statement_html(doc: dict | None = None) -> Markup:
     doc = doc or document()
-    rows = [{"n": p["n"], "text": paragraph_html(p), "status": html("<small>{}</small>", STATUS[p["status"]])}
+    rows = [{"n": p["n"], "text": paragraph_html(p), "status": html("<small>{}</small>", STATEMENT_STATUS.label(p["status"]))}
             for p in doc["paragraphs"]]
     head = html('<p><strong>{}</strong>. Approved and released on {} in Da Nang, Vietnam.</p>',
                 doc["title"], long_date(doc["date"]))
@@ -116,7 +111,7 @@ def show() -> None:
     lines = [doc["title"], f"Released {long_date(doc['date'])}, Da Nang."]
     for para in doc["paragraphs"]:
         text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
-        lines.append(f"{para['n']}. {text} ({STATUS[para['status']]})")
+        lines.append(f"{para['n']}. {text} ({STATEMENT_STATUS.label(para['status'])})")
     face = worksheet_html(doc) if editions.current().paper else statement_html(doc)
     show_html(face, "\n".join(lines))
 
