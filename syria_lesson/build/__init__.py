@@ -24,8 +24,8 @@ from syria_lesson.build.execute import run_notebooks as run
 from syria_lesson.build.figures import save_figures
 from syria_lesson.build.freshness import STALE_MESSAGE, fingerprint
 from syria_lesson.build.freshness import stale_notebooks as _stale
-from syria_lesson.build.handouts import handout_html
 from syria_lesson.build.handouts import build_handouts as build
+from syria_lesson.build.handouts import handout_html
 from syria_lesson.build.release import build_release as _release
 from syria_lesson.core import paths
 from syria_lesson.core.editions import EDITIONS, get

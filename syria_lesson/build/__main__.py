@@ -6,10 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from syria_lesson.build import BUILD, STALE_MESSAGE, build_handouts, build_release, run_notebooks, save_figures, stale_notebooks
+from syria_lesson.build import (
+    BUILD,
+    STALE_MESSAGE,
+    build_handouts,
+    build_release,
+    check,
+    run_notebooks,
+    save_figures,
+    scaffold,
+    stale_notebooks,
+)
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
-from syria_lesson.build import check, scaffold
 
 
 def check_current(out: Path | None) -> int:

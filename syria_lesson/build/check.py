@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from syria_lesson import data
 from syria_lesson.core import paths
 from syria_lesson.core.validate import DataError, Problem
-from syria_lesson import data
 from syria_lesson.data import documents, places, plans
 from syria_lesson.lessons import reference
 from syria_lesson.lessons.forecasts import anchors

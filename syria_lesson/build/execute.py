@@ -17,10 +17,9 @@ import nbformat
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
-from syria_lesson.core import editions
 from syria_lesson.build.figures import save_figures
 from syria_lesson.build.freshness import fingerprint
-from syria_lesson.core import paths
+from syria_lesson.core import editions, paths
 from syria_lesson.core.display import WIDGET_MIME
 
 

@@ -19,9 +19,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from syria_lesson.build.execute import execute_all, strip_widget_views
 from syria_lesson.core.editions import EDITIONS
 from syria_lesson.core.editions import get as get_edition
-from syria_lesson.build.execute import execute_all, strip_widget_views
 from syria_lesson.core.html import Markup
 from syria_lesson.data import load_all
 from syria_lesson.lessons.reference import record_checked_text

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
-from syria_lesson.core import paths
 import nbformat
 from nbformat import v4
+
+from syria_lesson.build.check import report
+from syria_lesson.core import paths
+from syria_lesson.core.validate import DataError
 from syria_lesson.data import load_module
 from syria_lesson.data.questions import question_files
-import sys
-from syria_lesson.build.check import report
-from syria_lesson.core.validate import DataError
 
 LESSON_ID = re.compile(r"^\d\d$")
 MAX_TITLE = 80  # data/module.yaml's limit for a lesson's title

@@ -82,5 +82,10 @@ def current() -> Edition:
     return get(os.environ.get(ENV) or STUDENT.name)
 
 
+def given(edition: Edition | None) -> Edition:
+    """The edition a function was handed, or this kernel's."""
+    return edition if edition is not None else current()
+
+
 def published() -> list[Edition]:
     return [e for e in EDITIONS.values() if e.published]

@@ -27,7 +27,7 @@ from syria_lesson.data.people import load_actors, load_positions, load_topics
 from syria_lesson.data.plans import load_plan
 from syria_lesson.data.questions import load_instructor_notes, load_questions
 
-__all__ = ["Content", "load_all", "reload", "as_frame", "load_article", "load_events", "load_glossary",
+__all__ = ["Content", "load_all", "given_content", "reload", "as_frame", "load_article", "load_events", "load_glossary",
            "load_module", "load_predictions", "load_actors", "load_positions", "load_topics",
            "load_instructor_notes", "load_questions", "paragraph", "paragraph_count", "record_checked"]
 
@@ -195,6 +195,12 @@ class Content:
 @functools.lru_cache(maxsize=1)
 def load_all() -> Content:
     return Content()
+
+
+def given_content(content: Content | None) -> Content:
+    """The content a lesson function was handed, or the module's own from data/
+    (a notebook cell passes none, so the cells stay one short call)."""
+    return content if content is not None else load_all()
 
 
 def reload() -> Content:

@@ -7,27 +7,29 @@ from __future__ import annotations
 from syria_lesson import kinds
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import box, html, table
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.live.worksheet import rubric_html
 
 
-def compelling_question() -> str:
-    return load_all().module["compelling_question"]
+def compelling_question(*, content: Content | None = None) -> str:
+    content = given_content(content)
+    return content.module["compelling_question"]
 
 
-def core_questions(lesson_id: str) -> list[dict]:
-    return [q for q in load_all().lesson_questions(lesson_id) if q["tier"] == "core"]
+def core_questions(lesson_id: str, *, content: Content | None = None) -> list[dict]:
+    content = given_content(content)
+    return [q for q in content.lesson_questions(lesson_id) if q["tier"] == "core"]
 
 
 def task_count(questions: list[dict]) -> int:
     return sum(kinds.kind_of(q).tasks(q) for q in questions)
 
 
-def header(lesson_id: str) -> None:
+def header(lesson_id: str, *, content: Content | None = None) -> None:
     """The lesson's question, time and number of tasks, at the top of the lesson."""
-    content = load_all()
+    content = given_content(content)
     plan = content.plan(lesson_id)
-    core = core_questions(lesson_id)
+    core = core_questions(lesson_id, content=content)
     extension = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "extension"]
     time = f"About {plan['minutes']} minutes, with {task_count(core)} tasks"
     if extension:
@@ -35,13 +37,13 @@ def header(lesson_id: str) -> None:
         time += f" (and {count} extension task{'s' if count > 1 else ''}, marked as such, for those who finish early)"
     body = html('<p class="sl-compelling">The module\'s question: <em>{}</em></p>'
                 '<p class="sl-supporting"><strong>This lesson\'s question:</strong> {}</p><p>{}.</p>',
-                compelling_question(), plan["supporting_question"], time)
+                compelling_question(content=content), plan["supporting_question"], time)
     show_html(box("This lesson", body, "key"), f"This lesson: {plan['supporting_question']} {time}.")
 
 
-def module_map() -> None:
+def module_map(*, content: Content | None = None) -> None:
     """Every lesson with its question and its time, for lesson 00."""
-    content = load_all()
+    content = given_content(content)
     rows = []
     for lesson in content.module["lessons"]:
         plan = content.plan(lesson["id"])
@@ -54,6 +56,7 @@ def module_map() -> None:
               "\n".join(f"{r['n']} {r['title']}: {r['question']} ({r['time']})" for r in rows))
 
 
-def show_rubric(key: str) -> None:
-    rubric = load_all().rubrics()[key]
-    show_html(rubric_html(key), rubric["title"] + ": " + "; ".join(c["name"] for c in rubric["criteria"]))
+def show_rubric(key: str, *, content: Content | None = None) -> None:
+    content = given_content(content)
+    rubric = content.rubrics()[key]
+    show_html(rubric_html(key, content=content), rubric["title"] + ": " + "; ".join(c["name"] for c in rubric["criteria"]))

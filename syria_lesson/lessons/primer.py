@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from syria_lesson.core import editions
 from syria_lesson.core.display import show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link
 from syria_lesson.data import documents
 
@@ -40,25 +41,26 @@ def numbered(items: list[dict]) -> list[tuple[dict, list[int]]]:
     return out
 
 
-def section_html(section: dict, numbers: list[int]) -> Markup:
+def section_html(section: dict, numbers: list[int], *, edition: Edition | None = None) -> Markup:
+    edition = editions.given(edition)
     refs = join((html('<a href="#primer-source-{}">{}</a>', n, n) for n in numbers), Markup(", "))
     # In the lesson the primer sits under its own heading; the worksheet keeps no headings but the title.
-    level = 2 if editions.current().paper else 3
+    level = 2 if edition.paper else 3
     return html('<section class="sl-primer-section" aria-label="{}"><h{}>{}</h{}><p>{} '
                 '<small class="sl-primer-refs">(Sources: {})</small></p></section>',
                 section["heading"], level, section["heading"], level, " ".join(section["text"].split()), refs)
 
 
-def primer_html(items: list[dict] | None = None) -> Markup:
-    return html('<div class="sl-primer">{}</div>', join(section_html(s, n) for s, n in numbered(items or sections())))
+def primer_html(items: list[dict] | None = None, *, edition: Edition | None = None) -> Markup:
+    return html('<div class="sl-primer">{}</div>', join(section_html(s, n, edition=edition) for s, n in numbered(items or sections())))
 
 
-def show() -> None:
+def show(*, edition: Edition | None = None) -> None:
     """The primer, section by section; each section ends with the numbers of its sources."""
     items = sections()
     text = "\n\n".join(f"{s['heading']}\n{' '.join(s['text'].split())} (Sources: {', '.join(map(str, n))})"
                        for s, n in numbered(items))
-    show_html(primer_html(items), text)
+    show_html(primer_html(items, edition=edition), text)
 
 
 def sources_html(items: list[dict] | None = None) -> Markup:

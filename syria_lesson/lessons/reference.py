@@ -6,14 +6,15 @@ from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import html, join, link, table
 from syria_lesson.core.validate import DataError, Problem
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.article import citation_text, sourcing, statement
 from syria_lesson.lessons.primer import all_sources
 
 
-def glossary(lesson: str | None = None) -> None:
+def glossary(lesson: str | None = None, *, content: Content | None = None) -> None:
     """The glossary (the terms a lesson uses, or all of them)."""
-    terms = [t for t in load_all().glossary if lesson is None or lesson in t["used_in"]]
+    content = given_content(content)
+    terms = [t for t in content.glossary if lesson is None or lesson in t["used_in"]]
     rows = [{"term": t["term"], "definition": t["definition"],
              "lessons": ", ".join(t["used_in"]), "source": link(t["source_url"], t["source_title"])} for t in terms]
     show_html(table(rows, [("term", "Term"), ("definition", "Meaning"), ("lessons", "Lessons"),
@@ -21,14 +22,15 @@ def glossary(lesson: str | None = None) -> None:
               "\n".join(f"{t['term']}: {t['definition']}" for t in terms))
 
 
-def record_checked_text() -> str:
+def record_checked_text(*, content: Content | None = None) -> str:
     """'The record was last checked on 1 December 2026': the date is the latest
     day any event row was checked against its source, never typed in prose."""
-    return f"The record was last checked on {long_date(load_all().record_checked)}."
+    content = given_content(content)
+    return f"The record was last checked on {long_date(content.record_checked)}."
 
 
-def record_checked() -> None:
-    text = record_checked_text()
+def record_checked(*, content: Content | None = None) -> None:
+    text = record_checked_text(content=content)
     show_html(html('<p class="sl-record-checked"><strong>{}</strong> Events after that day are not in the '
                    "timeline; <code>docs/updating.md</code> shows a teacher how to add them.</p>", text), text)
 
@@ -79,11 +81,11 @@ SOURCE_LISTS = {
 }
 
 
-def source_lists(lesson: str, plan: dict | None = None) -> list[str]:
+def source_lists(lesson: str, plan: dict | None = None, *, content: Content | None = None) -> list[str]:
     """The names of the source lists a lesson cites, from its plan's ``sources:``
     (none when the field is left out), each checked against ``SOURCE_LISTS``."""
-    if plan is None:
-        plan = load_all().plan(lesson)
+    if plan is None:  # `check` hands the plan in, before the content as a whole can load
+        plan = given_content(content).plan(lesson)
     names = plan.get("sources") or []
     name = f"data/lessons/lesson_{lesson}.yaml"
     if not isinstance(names, list):
@@ -96,12 +98,12 @@ def source_lists(lesson: str, plan: dict | None = None) -> list[str]:
     return names
 
 
-def lesson_sources(lesson: str) -> list[tuple[str, str]]:
+def lesson_sources(lesson: str, *, content: Content | None = None) -> list[tuple[str, str]]:
     """(title, url) of every source the lesson's content cites: the article first,
     then the lists its plan names under ``sources:``, then its glossary terms'."""
-    content = load_all()
-    found: dict[str, str] = {content.article["meta"]["url"]: citation_text()}
-    listed = [pair for name in source_lists(lesson) for pair in SOURCE_LISTS[name](content)]
+    content = given_content(content)
+    found: dict[str, str] = {content.article["meta"]["url"]: citation_text(content=content)}
+    listed = [pair for name in source_lists(lesson, content=content) for pair in SOURCE_LISTS[name](content)]
     glossary = [(t["source_title"], t["source_url"]) for t in content.glossary if lesson in t["used_in"]]
     for title, url in listed + glossary:
         if url and url not in found:
@@ -109,8 +111,8 @@ def lesson_sources(lesson: str) -> list[tuple[str, str]]:
     return [(title, url) for url, title in found.items()]
 
 
-def sources(lesson: str) -> None:
-    items = lesson_sources(lesson)
+def sources(lesson: str, *, content: Content | None = None) -> None:
+    items = lesson_sources(lesson, content=content)
     body = join(html("<li>{}. {}</li>", title, link(url, url)) for title, url in items)
     show_html(html('<section class="sl-sources" aria-label="Sources"><ol>{}</ol></section>', body),
               "\n".join(f"- {title}. {url}" for title, url in items))

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from syria_lesson import kinds
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 
 WORDS_PER_MINUTE = 170
 NOT_READ_TAGS = {"reference", "extension", "remove-cell"}
@@ -82,9 +82,9 @@ def cell_words(cell) -> int:
     return total
 
 
-def lesson_time(nb, lesson_id: str) -> dict:
+def lesson_time(nb, lesson_id: str, *, content: Content | None = None) -> dict:
     """The computed time of one lesson (a notebook of the student edition)."""
-    content = load_all()
+    content = given_content(content)
     plan = content.plan(lesson_id)
     core = [q for q in content.lesson_questions(lesson_id) if q["tier"] == "core"]
     words = sum(cell_words(cell) for cell in nb.cells)

@@ -88,7 +88,6 @@ def file_stem(name: str) -> str:
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
 
-
         # The lock is released when the file is closed.
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from syria_lesson import kinds
 from syria_lesson.core.html import html
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.live import session
 from syria_lesson.live.session import WrongStudent
 from syria_lesson.live.worksheet import answer_text, frames_html, rubric_html, short_prompt
@@ -43,11 +43,11 @@ def status(message: str):
 class QuestionView:
     """One question, live: the kind's controls plus saving, restoring and status."""
 
-    def __init__(self, q: dict, label: str = ""):
+    def __init__(self, q: dict, label: str = "", *, content: Content | None = None):
         import ipywidgets as w
 
-
         self.q = q
+        self.content = given_content(content)
         self.kind = kinds.kind_of(q)
         self.short_prompt = short_prompt(q)
         self.status = w.HTML()
@@ -63,14 +63,15 @@ class QuestionView:
         save.on_click(self.guarded(lambda _=None: self.save()))
         head = [w.HTML(html('<p class="sl-q-meta">{}</p>', label or self.kind.label))]
         if q.get("rubric"):
-            head.append(w.HTML(str(rubric_html(q["rubric"]))))
+            head.append(w.HTML(str(rubric_html(q["rubric"], content=self.content))))
         head.append(w.HTML(html("<p><strong>{}</strong></p>", q["prompt"])))
         self.earlier = w.HTML()
         if q.get("beside"):
             head.append(self.earlier)
         extra = []
         if q.get("frames"):
-            starters = w.Accordion(children=[w.HTML(str(frames_html(q["frames"])))], titles=("Sentence starters",))
+            frames = w.HTML(str(frames_html(q["frames"], content=self.content)))
+            starters = w.Accordion(children=[frames], titles=("Sentence starters",))
             starters.selected_index = None
             extra.append(starters)
         self.widget = w.VBox([*head, *self.controls.widgets, *extra, w.HBox([save, self.status]), self.feedback_box],
@@ -146,7 +147,7 @@ class QuestionView:
 
     def show_earlier(self, book) -> None:
         """The student's own answer to the question this one returns to."""
-        earlier = load_all().question(self.q["beside"])
+        earlier = self.content.question(self.q["beside"])
         value = book.get(earlier["id"]) if book else None
         self.earlier.value = str(html('<div class="sl-earlier"><p><strong>Your answer in lesson {}:</strong></p>'
                                       "<blockquote>{}</blockquote></div>", earlier["lesson"],

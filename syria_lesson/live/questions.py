@@ -11,33 +11,36 @@ from __future__ import annotations
 from syria_lesson import kinds
 from syria_lesson.core import editions
 from syria_lesson.core.display import show, show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import box, html, lines
-from syria_lesson.data import load_all, load_instructor_notes
+from syria_lesson.data import Content, given_content, load_instructor_notes
 from syria_lesson.live import session
 from syria_lesson.live.exports import export
 from syria_lesson.live.question_view import QuestionView, alert, plain_failure, status
 from syria_lesson.live.worksheet import is_answered, number, short_prompt, tier_label, worksheet_html, worksheet_text
 
 
-def _content():
-    content = load_all()
-    notes = load_instructor_notes(content.questions) if editions.current().shows_readings else None
+def _content(*, content: Content | None = None, edition: Edition | None = None):
+    content = given_content(content)
+    edition = editions.given(edition)
+    notes = load_instructor_notes(content.questions) if edition.shows_readings else None
     return content, notes
 
 
 # ---------------------------------------------------------------- the name bar
 
 
-def _on_paper_only() -> bool:
+def _on_paper_only(*, edition: Edition | None = None) -> bool:
     """The class-set worksheet has a header with name and date lines, and no live parts."""
-    return editions.current().paper
+    edition = editions.given(edition)
+    return edition.paper
 
 
-def name_box() -> None:
+def name_box(*, edition: Edition | None = None) -> None:
     """Whose answers this lesson saves, with "Not you? Change". Every lesson has it."""
     import ipywidgets as w
 
-    if _on_paper_only():
+    if _on_paper_only(edition=edition):
         return
 
     field = w.Text(description="Your name", placeholder="First name and last name", layout=w.Layout(width="28em"))
@@ -84,35 +87,35 @@ def name_box() -> None:
 # ---------------------------------------------------------------- questions
 
 
-def ask(question_id: str) -> None:
+def ask(question_id: str, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """Show one question: live widget in JupyterLab, worksheet on paper."""
-    content, notes = _content()
+    content, notes = _content(content=content, edition=edition)
     q = content.question(question_id)
     where = f"lesson {q['lesson']}, question {number(q, content.questions)}"
     label = " · ".join(part for part in (kind_label(q), where, tier_label(q)) if part)
-    view = QuestionView(q, label)
-    show(view.widget, worksheet_html(q, notes, label=where), worksheet_text(q))
+    view = QuestionView(q, label, content=content)
+    show(view.widget, worksheet_html(q, notes, label=where, content=content), worksheet_text(q))
 
 
 def kind_label(q: dict) -> str:
     return kinds.kind_of(q).label
 
 
-def ask_lesson(lesson: str) -> None:
+def ask_lesson(lesson: str, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """Every question of one lesson, in the order of its file (self-checks are placed one by one)."""
-    content, _ = _content()
+    content, _ = _content(content=content, edition=edition)
     for q in content.lesson_questions(lesson):
         if q["kind"] != "selfcheck":
-            ask(q["id"])
+            ask(q["id"], content=content, edition=edition)
 
 
-def progress(lesson: str | None = None) -> None:
+def progress(lesson: str | None = None, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """Which questions are answered, by their first words. Live: updates on every save."""
     import ipywidgets as w
 
-    if _on_paper_only():
+    if _on_paper_only(edition=edition):
         return
-    content, _ = _content()
+    content, _ = _content(content=content, edition=edition)
     questions = [q for q in content.questions if q["kind"] != "selfcheck" and lesson in (None, q["lesson"])]
     panel = w.HTML()
 
@@ -134,14 +137,13 @@ def progress(lesson: str | None = None) -> None:
     show(panel, static, "Checklist: " + "; ".join(short_prompt(q) for q in questions))
 
 
-def export_button() -> None:
+def export_button(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """Write the student's answers from every lesson, to hand in."""
     import ipywidgets as w
 
-
-    if _on_paper_only():
+    if _on_paper_only(edition=edition):
         return
-    content, _ = _content()
+    content, _ = _content(content=content, edition=edition)
     button = w.Button(description="Export my answers", icon="download", layout=w.Layout(width="auto"),
                       tooltip="Write a file with your answers from every lesson, to hand in")
     message = w.HTML()
@@ -162,10 +164,10 @@ def export_button() -> None:
     show(w.HBox([button, message]), static, "To hand in: press 'Export my answers' in JupyterLab.")
 
 
-def instructor_note(key: str) -> None:
+def instructor_note(key: str, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """A lesson-level teaching note. Shown only in the instructor edition;
     in the student edition this cell has no output at all."""
-    _, notes = _content()
+    _, notes = _content(content=content, edition=edition)
     if not notes or not notes.get(key, {}).get("note"):
         return
     text = notes[key]["note"]

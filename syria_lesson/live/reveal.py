@@ -1,6 +1,6 @@
 """Our reading, shown only after the student's own attempt.
 
-``after(questions, title, content)`` places the module's reading of a set of
+``after(questions, title, reading)`` places the module's reading of a set of
 tasks (a table of claim kinds, the positions matrix, our verdicts):
 
 - in JupyterLab it stays hidden until the current student has answered every
@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 from syria_lesson.core import editions
 from syria_lesson.core.display import show
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, box, html
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.live import session
 from syria_lesson.live.worksheet import is_answered
 
@@ -32,25 +33,26 @@ PAPER_NOTE = Markup('<p class="sl-reveal-wait"><em>The module\'s own reading of 
                     "here: your teacher has it. In JupyterLab it appears once you have answered.</em></p>")
 
 
-def after(question_ids: list[str], title: str, content: Callable[[], Markup], plain: str = "") -> None:
+def after(question_ids: list[str], title: str, reading: Callable[[], Markup], plain: str = "", *,
+          content: Content | None = None, edition: Edition | None = None) -> None:
+    content, edition = given_content(content), editions.given(edition)
     import ipywidgets as w
 
-
-    if editions.current().paper:
+    if edition.paper:
         return
-    questions = [load_all().question(qid) for qid in question_ids]
+    questions = [content.question(qid) for qid in question_ids]
     panel = w.HTML()
 
     def render() -> None:
         book = session.SESSION.ensure_book()
         values = book.all() if book else {}
         done = sum(is_answered(q, values.get(q["id"])) for q in questions)
-        panel.value = str(box(title, content(), "reveal") if done == len(questions) else _waiting(len(questions), done))
+        panel.value = str(box(title, reading(), "reveal") if done == len(questions) else _waiting(len(questions), done))
 
     render()
     session.SESSION.listen(f"reveal:{title}", render)
-    if editions.current().shows_readings:
-        static = box(f"{title} (instructor edition: students see this in JupyterLab after answering)", content(),
+    if edition.shows_readings:
+        static = box(f"{title} (instructor edition: students see this in JupyterLab after answering)", reading(),
                      "instructor")
         text = plain or title
     else:

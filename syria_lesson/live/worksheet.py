@@ -11,7 +11,7 @@ from typing import Any
 
 from syria_lesson import kinds
 from syria_lesson.core.html import Markup, box, html, join, lines, table
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 
 
 def number(q: dict, questions: list[dict]) -> int:
@@ -30,7 +30,7 @@ def tier_label(q: dict) -> str:
     return "Extension" if q.get("tier") == "extension" else ""
 
 
-def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Markup:
+def worksheet_html(q: dict, notes: dict | None = None, label: str = "", *, content: Content | None = None) -> Markup:
     """A question as it appears on paper: the prompt and room to answer.
 
     ``notes`` (instructor edition only) adds the teaching note, the model
@@ -41,13 +41,13 @@ def worksheet_html(q: dict, notes: dict | None = None, label: str = "") -> Marku
     meta = " · ".join(part for part in (kind.label, label, tier_label(q)) if part)
     parts = [html('<p class="sl-q-meta">{}</p>', meta)]
     if q.get("rubric"):
-        parts.append(rubric_html(q["rubric"]))
+        parts.append(rubric_html(q["rubric"], content=content))
     parts.append(html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]))
     if q.get("beside"):
         parts.append(html("<p>First copy your earlier answer here:</p>{}", lines(2)))
     parts.append(kind.paper(q))
     if q.get("frames"):
-        parts.append(frames_html(q["frames"]))
+        parts.append(frames_html(q["frames"], content=content))
     if count:
         parts.append(lines(count))
     if notes is not None:
@@ -88,15 +88,17 @@ def answer_text(q: dict, value: Any) -> str:
     return kind.text(q, value)
 
 
-def frames_html(key: str) -> Markup:
-    entry = load_all().frames()[key]
+def frames_html(key: str, *, content: Content | None = None) -> Markup:
+    content = given_content(content)
+    entry = content.frames()[key]
     items = join(html("<li>{}</li>", frame) for frame in entry["frames"])
     return html('<div class="sl-frames"><p><strong>Sentence starters</strong> (use them if they help):</p>'
                 "<ul>{}</ul></div>", items)
 
 
-def rubric_html(key: str) -> Markup:
-    rubric = load_all().rubrics()[key]
+def rubric_html(key: str, *, content: Content | None = None) -> Markup:
+    content = given_content(content)
+    rubric = content.rubrics()[key]
     levels = ["4", "3", "2", "1"]
     rows = [{"criterion": html("<strong>{}</strong><br><small>{}</small>", c["name"], c["looks_for"]),
              **{f"l{lv}": c["descriptors"].get(lv) or c["descriptors"].get(int(lv)) for lv in levels}}

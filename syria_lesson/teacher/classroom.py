@@ -20,7 +20,7 @@ from pathlib import Path
 
 from syria_lesson.core.display import show_figure, show_html
 from syria_lesson.core.html import html, join, table
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
 from syria_lesson.live.answers import file_stem
@@ -135,9 +135,10 @@ def capped(text: str, limit: int = MAX_SHOWN) -> str:
     return text[:limit] + f" … (cut here: {len(text) - limit} more characters in the student's file)"
 
 
-def overview(folder: Path, anonymise: bool = False) -> None:
+def overview(folder: Path, anonymise: bool = False, *, content: Content | None = None) -> None:
     """Everything at a glance, for the instructor notebook."""
-    questions = [q for q in load_all().questions if q["kind"] != "selfcheck"]
+    content = given_content(content)
+    questions = [q for q in content.questions if q["kind"] != "selfcheck"]
     students, skipped = read_class(folder)
     who = names(students, anonymise)
     notes = skipped_lines(skipped, anonymise)
@@ -237,7 +238,6 @@ def forecast_overview(students: list[dict], questions: list[dict], who: list[str
 
 def _forecast_figure(spread: list[dict]) -> None:
     import matplotlib.pyplot as plt
-
 
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(spread) + 1.4))
     for y, row in enumerate(spread):

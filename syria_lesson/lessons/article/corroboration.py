@@ -15,6 +15,7 @@ import re
 from syria_lesson.core import editions
 from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link
 from syria_lesson.data import documents
 
@@ -57,9 +58,10 @@ def plain_text() -> str:
                      f"Gist: {i['gist']} ({i['source_title']})" for n, i in enumerate(_items()))
 
 
-def show() -> None:
+def show(*, edition: Edition | None = None) -> None:
     """The four sources of that week, oldest first (on the class-set worksheet, in two columns of smaller type)."""
-    compact = editions.current().paper
+    edition = editions.given(edition)
+    compact = edition.paper
     style = "columns:2;column-gap:1.2em;font-size:12px" if compact else ""
     show_html(html('<section class="sl-corroboration" aria-label="Four sources from the week of the statement" '
                    'style="{}">{}</section>', style, sources_html(compact)), plain_text())

@@ -15,6 +15,7 @@ import re
 from syria_lesson.core import editions
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link, table
 from syria_lesson.core.vocab import STATEMENT_STATUS
 from syria_lesson.data import documents
@@ -106,13 +107,14 @@ def worksheet_html(doc: dict | None = None) -> Markup:
                 'style="columns:2;column-gap:1.2em;font-size:11px;line-height:1.35">{}{}</section>', head, paras)
 
 
-def show() -> None:
+def show(*, edition: Edition | None = None) -> None:
+    edition = editions.given(edition)
     doc = document()
     lines = [doc["title"], f"Released {long_date(doc['date'])}, Da Nang."]
     for para in doc["paragraphs"]:
         text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
         lines.append(f"{para['n']}. {text} ({STATEMENT_STATUS.label(para['status'])})")
-    face = worksheet_html(doc) if editions.current().paper else statement_html(doc)
+    face = worksheet_html(doc) if edition.paper else statement_html(doc)
     show_html(face, "\n".join(lines))
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 from syria_lesson.core import editions, paths
 from syria_lesson.core.dates import format_date
 from syria_lesson.core.display import show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, box, html, join, link, table
 from syria_lesson.core.readers import display_name, read_yaml
 from syria_lesson.core.validate import DataError, Problem
-from syria_lesson.data import documents, load_all
+from syria_lesson.data import Content, documents, given_content
 from syria_lesson.data.events import number_events
 
 LEVELS = ("strong", "middling", "weak")
@@ -26,14 +27,13 @@ def anchors_file():
     return paths.instructor_dir() / "anchors.yaml"
 
 
-def load_anchors(content=None) -> dict[str, dict]:
+def load_anchors(content: Content | None = None) -> dict[str, dict]:
     """``{rubric key: {"question", "answers": [...]}}``, checked against the
     rubrics, the events and the article; ``{}`` when the file is absent."""
     path = anchors_file()
     if not path.is_file():
         return {}
-    if content is None:
-        content = load_all()
+    content = given_content(content)
     name = display_name(path)
     doc = read_yaml(path)
     anchors = doc.get("anchors") if isinstance(doc, dict) else None
@@ -136,12 +136,13 @@ def anchors_html(key: str, anchors: dict[str, dict], content) -> Markup:
     return join(blocks)
 
 
-def show(key: str) -> None:
+def show(key: str, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """The anchor answers for one rubric: instructor edition only; nothing otherwise."""
-    if not editions.current().shows_readings:
+    content = given_content(content)
+    edition = editions.given(edition)
+    if not edition.shows_readings:
         return
 
-    content = load_all()
     anchors = load_anchors(content)
     if key not in anchors:
         return

@@ -11,9 +11,10 @@ from __future__ import annotations
 from syria_lesson.core import editions
 from syria_lesson.core.dates import format_date, long_date
 from syria_lesson.core.display import show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, table
 from syria_lesson.core.vocab import VERDICTS
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import number_events
 from syria_lesson.lessons.forecasts.view import fixed_table
 from syria_lesson.live import reveal
@@ -23,8 +24,8 @@ __all__ = ["verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_que
 
 
 
-def verdict_rows() -> list[dict]:
-    content = load_all()
+def verdict_rows(*, content: Content | None = None) -> list[dict]:
+    content = given_content(content)
     numbers = number_events(content.events)
     titles = {e["id"]: e["title"] for e in content.events}
     rows = []
@@ -40,42 +41,47 @@ COLUMNS = [("claim", "What the article said (our paraphrase)"), ("outcome", "Wha
            ("events", "Events (numbers as in the timeline)"), ("verdict", "Verdict")]
 
 
-def verdicts_html() -> Markup:
-    return table(verdict_rows(), COLUMNS, "The article's questions and predictions, tested by later events")
+def verdicts_html(*, content: Content | None = None) -> Markup:
+    return table(verdict_rows(content=content), COLUMNS, "The article's questions and predictions, tested by later events")
 
 
-def verdict_counts() -> dict[str, int]:
+def verdict_counts(*, content: Content | None = None) -> dict[str, int]:
+    content = given_content(content)
     counts = {k: 0 for k in VERDICTS.codes}
-    for item in load_all().predictions:
+    for item in content.predictions:
         counts[item["verdict"]] += 1
     return counts
 
 
-def verdict_summary_html() -> Markup:
-    text = ", ".join(f"{VERDICTS.label(k).lower()}: {v}" for k, v in verdict_counts().items() if v)
+def verdict_summary_html(*, content: Content | None = None) -> Markup:
+    text = ", ".join(f"{VERDICTS.label(k).lower()}: {v}" for k, v in verdict_counts(content=content).items() if v)
     return html("<p><strong>Tally of our verdicts</strong>: {}. Verdicts are judgements: where yours differs, "
                 "your reason matters more than the label.</p>", text)
 
 
-def verdict_questions() -> list[str]:
+def verdict_questions(*, content: Content | None = None) -> list[str]:
     """The ids of lesson 05's verdict questions, one per prediction."""
-    return [q["id"] for q in load_all().lesson_questions("05") if q["kind"] == "verdict"]
+    content = given_content(content)
+    return [q["id"] for q in content.lesson_questions("05") if q["kind"] == "verdict"]
 
 
-def reveal_verdicts() -> None:
+def reveal_verdicts(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """The module's verdict table, after the student's own verdicts."""
-    reveal.after(verdict_questions(), "The module's verdicts", lambda: verdict_summary_html() + verdicts_html(),
-                 plain="The module's verdicts: " + "; ".join(f"{r['claim'][:60]}… {r['verdict']}" for r in verdict_rows()))
+    plain = "The module's verdicts: " + "; ".join(f"{r['claim'][:60]}… {r['verdict']}" for r in verdict_rows(content=content))
+    reveal.after(verdict_questions(content=content), "The module's verdicts",
+                 lambda: verdict_summary_html(content=content) + verdicts_html(content=content),
+                 plain=plain, content=content, edition=edition)
 
 
-def verdict_sheet() -> None:
+def verdict_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
     handout each is its own question, just above): for each prediction a verdict to circle and a reason
     to write, with the events table of the full lesson beside it."""
-    if not editions.current().paper:
+    content = given_content(content)
+    edition = editions.given(edition)
+    if not edition.paper:
         return
-    content = load_all()
-    questions = [content.question(qid) for qid in verdict_questions()]
+    questions = [content.question(qid) for qid in verdict_questions(content=content)]
     key = ", ".join(f"{label[0]} = {label.lower()}" for label in (v.label for v in VERDICTS))
     rows = [[str(n), q["prompt"], "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
     grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
@@ -86,25 +92,26 @@ def verdict_sheet() -> None:
     show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
 
 
-def show_verdicts() -> None:
+def show_verdicts(*, content: Content | None = None) -> None:
     """The whole verdict table at once (for the instructor's own use; lessons use ``reveal_verdicts``)."""
-    rows = verdict_rows()
-    show_html(verdicts_html(), "\n".join(f"- {r['claim']} -> {r['verdict']}" for r in rows))
+    rows = verdict_rows(content=content)
+    show_html(verdicts_html(content=content), "\n".join(f"- {r['claim']} -> {r['verdict']}" for r in rows))
 
 
-def show_verdict_summary() -> None:
-    summary = verdict_summary_html()
+def show_verdict_summary(*, content: Content | None = None) -> None:
+    summary = verdict_summary_html(content=content)
     show_html(summary, "Tally of verdicts")
 
 
-def latest_source() -> str:
+def latest_source(*, content: Content | None = None) -> str:
     """The date of the latest source the verdicts rest on, from the data (never typed in prose)."""
-    return max(str(item["as_of"]) for item in load_all().predictions)
+    content = given_content(content)
+    return max(str(item["as_of"]) for item in content.predictions)
 
 
-def show_latest_source() -> None:
+def show_latest_source(*, content: Content | None = None) -> None:
     """'The latest source we used is dated ...': computed, so it stays true when the data changes."""
-    text = (f"The latest source behind this lesson's verdicts is dated {long_date(latest_source())}. "
+    text = (f"The latest source behind this lesson's verdicts is dated {long_date(latest_source(content=content))}. "
             "Where a matter was still open at a source's date, the timeline says so: check whether anything "
             "has changed since.")
     show_html(html("<p>{}</p>", text), text)

@@ -14,8 +14,9 @@ import re
 
 from syria_lesson.core import editions
 from syria_lesson.core.display import figure_png, show, show_html
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import CELL, Markup, html, join, link, table
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
 from syria_lesson.live import session
 
@@ -218,14 +219,16 @@ def paper_html(questions: list[dict]) -> Markup:
     return join([steps, grid, html("<p><strong>My Brier score:</strong> ______ on ____ outcomes.</p>")])
 
 
-def forecast_sheet() -> None:
+def forecast_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """Lesson 04's core forecasts on one compact sheet, for the class-set worksheet only (in JupyterLab and
     the full handout each forecast is its own question, just above)."""
-    if not editions.current().paper:
+    content = given_content(content)
+    edition = editions.given(edition)
+    if not edition.paper:
         return
     # The core forecasts: the extension ones are in JupyterLab and the full handout (on a class-set
     # worksheet, three more rows would cost the lesson a fifth page).
-    questions = [q for q in fc.forecast_questions(load_all().questions) if q["lesson"] == "04" and q["tier"] == "core"]
+    questions = [q for q in fc.forecast_questions(content.questions) if q["lesson"] == "04" and q["tier"] == "core"]
     rows = [[str(n), q["forecast"]["question"], "____ %", ""] for n, q in enumerate(questions, start=1)]
     show_html(fixed_table(rows, [("No.", 4), ("As of 20 November 2017: how likely is it that …", 60),
                                  ("My forecast (0-100)", 11), ("Because (a few words)", 25)],
@@ -243,14 +246,14 @@ def paper_text(questions: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def show_scores() -> None:
+def show_scores(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """The lesson 05 cell: live scores, or the table to score by hand."""
+    content = given_content(content)
+    edition = editions.given(edition)
     import ipywidgets as w
 
-
-    content = load_all()
     questions = content.questions
-    if editions.current().paper:
+    if edition.paper:
         show_html(paper_html(questions), paper_text(questions))
         return
     panel = w.HTML()

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from syria_lesson.core.display import show_html
 from syria_lesson.core.html import plain_table, table
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 
 
-def by_side() -> None:
+def by_side(*, content: Content | None = None) -> None:
     """The actors in one short table, by side: who is in this story."""
-    content = load_all()
+    content = given_content(content)
     groups: dict[str, list[str]] = {}
     for a in content.actors:
         groups.setdefault(a["group"], []).append(a["short_name"] + ("" if a["in_article"] == "yes" else "*"))
@@ -20,8 +20,8 @@ def by_side() -> None:
               caption + "\n" + plain_table(rows, [("side", "Side"), ("actors", "Actors")]))
 
 
-def intros() -> None:
-    content = load_all()
+def intros(*, content: Content | None = None) -> None:
+    content = given_content(content)
     rows = [{"name": a["name"], "group": a["group"], "intro": a["intro"],
              "in_article": "yes" if a["in_article"] == "yes" else "no"} for a in content.actors]
     show_html(table(rows, [("name", "Actor"), ("group", "Side"), ("intro", "Who they are"),
@@ -29,9 +29,9 @@ def intros() -> None:
               plain_table(rows, [("name", "Actor"), ("group", "Side")]))
 
 
-def questions() -> None:
+def questions(*, content: Content | None = None) -> None:
     """The seven topics as the yes/no questions the stance codes answer."""
-    content = load_all()
+    content = given_content(content)
     rows = [{"title": t["title"], "question": t["question"],
              "paras": ", ".join(str(p) for p in t.get("article_paragraphs") or []) or "not in the article"}
             for t in content.topics]

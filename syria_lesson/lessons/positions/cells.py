@@ -5,9 +5,10 @@ figure in figure and the reading after the predictions in reveal."""
 from __future__ import annotations
 
 from syria_lesson.core import editions
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, table
 from syria_lesson.core.vocab import BASES
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.kinds.predict import cell_label, source_html
 from syria_lesson.live import session
 from syria_lesson.live.worksheet import is_answered, number
@@ -16,15 +17,17 @@ BLANK = "▢"  # a cell left for the student's own prediction
 
 
 
-def sides() -> tuple[str, str]:
+def sides(*, content: Content | None = None) -> tuple[str, str]:
     """The two signatories' actor ids (Washington's, Moscow's), from data/article.yaml."""
-    chosen = load_all().article["meta"]["sides"]
+    content = given_content(content)
+    chosen = content.article["meta"]["sides"]
     return chosen["washington"], chosen["moscow"]
 
 
-def predicted(lesson_id: str) -> dict[tuple[str, str], dict]:
+def predicted(lesson_id: str, *, content: Content | None = None) -> dict[tuple[str, str], dict]:
     """(actor, topic) -> the lesson's predict question for that cell."""
-    return {tuple(q["cell"]): q for q in load_all().lesson_questions(lesson_id) if q["kind"] == "predict"}
+    content = given_content(content)
+    return {tuple(q["cell"]): q for q in content.lesson_questions(lesson_id) if q["kind"] == "predict"}
 
 
 def _answered(q: dict) -> bool:
@@ -32,14 +35,16 @@ def _answered(q: dict) -> bool:
     return bool(book) and is_answered(q, book.get(q["id"]))
 
 
-def hidden_cells(lesson_id: str | None, live: bool = False) -> dict[tuple[str, str], int]:
+def hidden_cells(lesson_id: str | None, live: bool = False, *,
+                 content: Content | None = None, edition: Edition | None = None) -> dict[tuple[str, str], int]:
     """The cells to leave blank, each with its question's number in the lesson:
     on paper and in the student edition every predicted cell, none in the
     instructor edition; live (JupyterLab), those the student has not answered."""
-    if not lesson_id or (not live and editions.current().shows_readings):
+    content = given_content(content)
+    edition = editions.given(edition)
+    if not lesson_id or (not live and edition.shows_readings):
         return {}
-    content = load_all()
-    return {cell: number(q, content.questions) for cell, q in predicted(lesson_id).items()
+    return {cell: number(q, content.questions) for cell, q in predicted(lesson_id, content=content).items()
             if not (live and _answered(q))}
 
 
@@ -47,25 +52,27 @@ def blank_label(question_number: int, short: bool = False) -> str:
     return f"{BLANK} question {question_number}" if short else f"{BLANK} your prediction (question {question_number})"
 
 
-def _label(actor_id: str, topic_id: str, hidden: dict) -> str:
+def _label(actor_id: str, topic_id: str, hidden: dict, *, content: Content | None = None) -> str:
+    content = given_content(content)
     if (actor_id, topic_id) in hidden:
         return blank_label(hidden[(actor_id, topic_id)], short=True)
-    return cell_label(load_all().position(actor_id, topic_id))
+    return cell_label(content.position(actor_id, topic_id))
 
 
-def matrix_frame(hidden: dict | None = None):
+def matrix_frame(hidden: dict | None = None, *, content: Content | None = None):
     """Actors as rows, topics as columns, each cell 'symbol word [basis]'."""
+    content = given_content(content)
     import pandas as pd
 
-    content, hidden = load_all(), hidden or {}
-    data = {t["title"]: [_label(a["id"], t["id"], hidden) for a in content.actors] for t in content.topics}
+    content, hidden = content, hidden or {}
+    data = {t["title"]: [_label(a["id"], t["id"], hidden, content=content) for a in content.actors] for t in content.topics}
     return pd.DataFrame(data, index=pd.Index([a["short_name"] for a in content.actors], name="Actor"))
 
 
-def styled_matrix(hidden: dict | None = None, uuid: str = "positions"):
+def styled_matrix(hidden: dict | None = None, uuid: str = "positions", *, content: Content | None = None):
     """The matrix as a styled pandas table: words and symbols carry the
     meaning; a light background repeats it."""
-    frame = matrix_frame(hidden)
+    frame = matrix_frame(hidden, content=content)
     tints = {"+": "#D6E6F2", "−": "#F6D9CA", "±": "#F8E8C4", "?": "#F0DCEA", "·": "#FFFFFF", BLANK: "#FFFFFF"}
 
     def tint(value: str) -> str:
@@ -109,8 +116,9 @@ def _cell(position: dict, hidden: dict) -> Markup:
                 source_html(position))
 
 
-def comparison_rows(actor_a: str, actor_b: str, hidden: dict | None = None) -> list[dict]:
-    content, hidden = load_all(), hidden or {}
+def comparison_rows(actor_a: str, actor_b: str, hidden: dict | None = None, *, content: Content | None = None) -> list[dict]:
+    content = given_content(content)
+    content, hidden = content, hidden or {}
     rows = []
     for topic in content.topics:
         a, b = content.position(actor_a, topic["id"]), content.position(actor_b, topic["id"])
@@ -120,16 +128,17 @@ def comparison_rows(actor_a: str, actor_b: str, hidden: dict | None = None) -> l
     return rows
 
 
-def comparison_html(actor_a: str, actor_b: str, hidden: dict | None = None) -> Markup:
-    content = load_all()
+def comparison_html(actor_a: str, actor_b: str, hidden: dict | None = None, *, content: Content | None = None) -> Markup:
+    content = given_content(content)
     name_a, name_b = content.actor(actor_a)["short_name"], content.actor(actor_b)["short_name"]
-    return table(comparison_rows(actor_a, actor_b, hidden),
+    return table(comparison_rows(actor_a, actor_b, hidden, content=content),
                  [("topic", "Topic"), ("relation", "Relation"), ("a", name_a), ("b", name_b)],
                  f"{name_a} and {name_b} compared")
 
 
-def topic_rows(topic_id: str, hidden: dict | None = None) -> list[dict]:
-    content, hidden = load_all(), hidden or {}
+def topic_rows(topic_id: str, hidden: dict | None = None, *, content: Content | None = None) -> list[dict]:
+    content = given_content(content)
+    content, hidden = content, hidden or {}
     rows = []
     for a in content.actors:
         p = content.position(a["id"], topic_id)
@@ -140,7 +149,8 @@ def topic_rows(topic_id: str, hidden: dict | None = None) -> list[dict]:
     return rows
 
 
-def topic_html(topic_id: str, hidden: dict | None = None) -> Markup:
-    topic = load_all().topic(topic_id)
-    return table(topic_rows(topic_id, hidden), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
+def topic_html(topic_id: str, hidden: dict | None = None, *, content: Content | None = None) -> Markup:
+    content = given_content(content)
+    topic = content.topic(topic_id)
+    return table(topic_rows(topic_id, hidden, content=content), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
                                                 ("source", "Source")], f"{topic['title']}: {topic['question']}")

@@ -10,15 +10,15 @@ from syria_lesson.core import paths
 from syria_lesson.core.display import code_of, drawn_from, figure_png, save_png, saved_png, show_saved
 from syria_lesson.core.html import Markup, html
 from syria_lesson.core.vocab import BASES, STANCES
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.positions.cells import sides
 
 
-def figure():
+def figure(*, content: Content | None = None):
     """The matrix as a grid of symbols (shapes, not only colours)."""
+    content = given_content(content)
     import matplotlib.pyplot as plt
 
-    content = load_all()
     actors, topics = content.actors, content.topics
     fig, ax = plt.subplots(figsize=(1.35 * len(topics) + 3, 0.48 * len(actors) + 1.6))
     for y, actor in enumerate(actors):
@@ -42,11 +42,11 @@ def figure():
     return fig
 
 
-def alt_text() -> str:
+def alt_text(*, content: Content | None = None) -> str:
     """What the grid shows, in words: the counts, and the two signatories' rows
     read out cell by cell (the comparison itself is left to the reader, as it is
     to a sighted one)."""
-    content = load_all()
+    content = given_content(content)
     counts = {code: sum(p["stance_code"] == code for p in content.positions) for code in STANCES.codes}
     bases = {b: sum(p["basis"] == b for p in content.positions) for b in BASES.codes}
 
@@ -61,12 +61,12 @@ def alt_text() -> str:
             + f"{bases['article'] + bases['article_and_record']} cells rest on the article, "
             + f"{bases['record'] + bases['article_and_record']} on the public record, "
             + f"{bases['not_stated']} on neither. The two signatories' rows read: "
-            + " ".join(row(actor) for actor in sides()))
+            + " ".join(row(actor) for actor in sides(content=content)))
 
 
-def figure_key() -> str:
+def figure_key(*, content: Content | None = None) -> str:
     """What the matrix figure is drawn from: actors, topics, every cell, and the drawing code."""
-    content = load_all()
+    content = given_content(content)
     cells = [[p["actor"], p["topic"], p["stance_code"], p["basis"]] for p in content.positions]
     return drawn_from([[a["id"], a["short_name"]] for a in content.actors],
                       [[t["id"], t["title"]] for t in content.topics], sorted(cells),
@@ -77,36 +77,35 @@ def _saved():
     return paths.figures_dir() / "positions.png"
 
 
-def show_figure_matrix() -> None:
-    show_saved(_saved(), figure_key(), figure, alt_text(),
+def show_figure_matrix(*, content: Content | None = None) -> None:
+    show_saved(_saved(), figure_key(content=content), figure, alt_text(content=content),
                caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
 
 
 @functools.lru_cache(maxsize=1)  # the same for every student: made once per kernel, not on every save
-def img_html() -> Markup:
+def img_html(*, content: Content | None = None) -> Markup:
     """The figure as an image inside HTML (for a reveal box), with its alt text:
     the saved figure when it is current, else drawn now."""
-    png = saved_png(_saved(), figure_key())
+    png = saved_png(_saved(), figure_key(content=content))
     if png is None:
         import matplotlib.pyplot as plt
 
-        fig = figure()
+        fig = figure(content=content)
         png = figure_png(fig)
         plt.close(fig)
     data = base64.b64encode(png).decode("ascii")
     return html('<figure class="sl-figure"><img src="data:image/png;base64,{}" alt="{}" style="max-width:100%">'
-                "<figcaption>Figure: the actor–position matrix, every cell.</figcaption></figure>", data, alt_text())
+                "<figcaption>Figure: the actor–position matrix, every cell.</figcaption></figure>", data, alt_text(content=content))
 
 
-def save_figure(folder) -> None:
+def save_figure(folder, *, content: Content | None = None) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-
-    fig = figure()
-    save_png(fig, folder / "positions.png", figure_key())
+    fig = figure(content=content)
+    save_png(fig, folder / "positions.png", figure_key(content=content))
     with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
         fig.savefig(folder / "positions.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)

@@ -230,7 +230,6 @@ def save_figure(folder) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-
     fig = figure()
     save_png(fig, folder / f"{FIGURE_NAME}.png", figure_key())
     with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):

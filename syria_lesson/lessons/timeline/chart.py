@@ -14,7 +14,7 @@ from syria_lesson.core.dates import format_date, long_date
 from syria_lesson.core.display import code_of, drawn_from, save_png
 from syria_lesson.core.validate import date_start
 from syria_lesson.core.vocab import CATEGORIES, TRACKS
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import number_events, relied_on, select
 from syria_lesson.lessons.timeline.table import _article_date
 
@@ -36,9 +36,9 @@ def _label_levels(xs: list[float], min_gap: float) -> list[int]:
     return levels
 
 
-def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article: bool = True):
+def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article: bool = True, *, content: Content | None = None):
     """Draw the events in lanes by track. Returns (figure, ids drawn)."""
-    article_date = _article_date()
+    article_date = _article_date(content=content)
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -100,8 +100,8 @@ def figure(events: list[dict], numbers: dict[str, int], title: str, mark_article
     return fig, drawn
 
 
-def alt_text(events: list[dict], numbers: dict[str, int], title: str) -> str:
-    article_date = _article_date()
+def alt_text(events: list[dict], numbers: dict[str, int], title: str, *, content: Content | None = None) -> str:
+    article_date = _article_date(content=content)
     first, last = events[0], events[-1]
     tracks = [TRACKS.label(t) for t in TRACKS.codes if any(e["track"] == t for e in events)]
     relied = [e for e in events if relied_on(e)]
@@ -129,24 +129,26 @@ def data_hash(events: list[dict]) -> str:
     return hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def figures() -> dict[str, dict]:
+def figures(*, content: Content | None = None) -> dict[str, dict]:
     """The timeline figures and what each draws, from ``data/module.yaml``."""
-    return load_all().module.get("figures") or {}
+    content = given_content(content)
+    return content.module.get("figures") or {}
 
 
-def figure_events(name: str, events: list[dict]) -> list[dict]:
-    spec = figures()[name]
+def figure_events(name: str, events: list[dict], *, content: Content | None = None) -> list[dict]:
+    content = given_content(content)
+    spec = figures(content=content)[name]
     # The figures draw the core set only, so they stay readable as the record grows; the explorer has the rest.
     chosen = [e for e in select(events, spec.get("start"), spec.get("end")) if e["core"] == "yes"]
     if spec.get("after_article"):
         # The statement itself anchors the figure; the rest came after the article.
 
-        statement = load_all().article["meta"]["statement_event"]
-        chosen = [e for e in chosen if e["id"] == statement or date_start(e["date"]) >= _article_date()]
+        statement = content.article["meta"]["statement_event"]
+        chosen = [e for e in chosen if e["id"] == statement or date_start(e["date"]) >= _article_date(content=content)]
     return chosen
 
 
-def save_figures(events: list[dict]) -> dict:
+def save_figures(events: list[dict], *, content: Content | None = None) -> dict:
     """Write every timeline figure to figures/ as PNG and SVG, and a manifest
     that lets a test check the files are current with the data."""
     import matplotlib
@@ -154,20 +156,19 @@ def save_figures(events: list[dict]) -> dict:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-
     numbers = number_events(events)
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     manifest = {}
-    for name, spec in figures().items():
+    for name, spec in figures(content=content).items():
         title = spec["title"]
-        chosen = figure_events(name, events)
-        fig, drawn = figure(chosen, numbers, title)
+        chosen = figure_events(name, events, content=content)
+        fig, drawn = figure(chosen, numbers, title, content=content)
         save_png(fig, folder / f"{name}.png", figure_key(chosen, numbers, title))
         with matplotlib.rc_context({"svg.hashsalt": "syria-lesson", "svg.fonttype": "none"}):
             fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
         plt.close(fig)
         manifest[name] = {"events": drawn, "data_hash": data_hash(chosen),
-                          "alt": alt_text(chosen, numbers, title)}
+                          "alt": alt_text(chosen, numbers, title, content=content)}
     return manifest
 

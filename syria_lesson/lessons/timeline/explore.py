@@ -16,10 +16,11 @@ from __future__ import annotations
 from syria_lesson.core import editions
 from syria_lesson.core.dates import when
 from syria_lesson.core.display import show
+from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link, plain_table, table
 from syria_lesson.core.validate import date_start
 from syria_lesson.core.vocab import ARTICLE_LINKS, CATEGORIES, TRACKS
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import explorer_events, number_events
 from syria_lesson.lessons.timeline.table import by_thread_html, events_table_html, table_rows
 from syria_lesson.live import reveal, session
@@ -29,18 +30,20 @@ HELD_BACK = ("Which paragraph of the article each event is linked to is left out
              "the article's phrases to the events yourself.")
 
 
-def answered(question_id: str | None) -> bool:
+def answered(question_id: str | None, *, content: Content | None = None) -> bool:
     """Whether the current student has answered this question (True when there is nothing to wait for)."""
+    content = given_content(content)
     if question_id is None:
         return True
 
     book = session.SESSION.ensure_book()
-    return bool(book) and is_answered(load_all().question(question_id), book.get(question_id))
+    return bool(book) and is_answered(content.question(question_id), book.get(question_id))
 
 
-def static_paragraphs(hold_back: str | None) -> bool:
+def static_paragraphs(hold_back: str | None, *, edition: Edition | None = None) -> bool:
     """Whether a static face (handout, paper) shows the paragraph links."""
-    return hold_back is None or editions.current().shows_readings
+    edition = editions.given(edition)
+    return hold_back is None or edition.shows_readings
 
 
 def event_card(event: dict, numbers: dict[str, int], paragraphs: bool = True) -> Markup:
@@ -53,11 +56,11 @@ def event_card(event: dict, numbers: dict[str, int], paragraphs: bool = True) ->
                 link(event["source_url"], event["source_title"]))
 
 
-def explorer(name: str, hold_back: str | None = None) -> None:
+def explorer(name: str, hold_back: str | None = None, *, content: Content | None = None, edition: Edition | None = None) -> None:
+    content = given_content(content)
     import ipywidgets as w
 
-
-    all_events = load_all().events
+    all_events = content.events
     numbers = number_events(all_events)
     events = explorer_events(name, all_events)
     years = sorted({date_start(e["date"]).year for e in events})
@@ -90,10 +93,10 @@ def explorer(name: str, hold_back: str | None = None) -> None:
 
     def render(_=None) -> None:
         rows = chosen()
-        shown = answered(hold_back)
+        shown = answered(hold_back, content=content)
         note = Markup("") if shown else html('<p class="sl-reveal-wait">{}</p>', HELD_BACK)
         result.value = str(html('<p role="status">{} of {} events</p>', len(rows), len(events)) + note
-                           + events_table_html(rows, numbers, "Events matching the filters", shown))
+                           + events_table_html(rows, numbers, "Events matching the filters", shown, content=content))
         picked = detail_pick.value
         detail_pick.options = [(f"{numbers[e['id']]}. {e['title']}", e["id"]) for e in rows]
         if picked in {e["id"] for e in rows}:
@@ -102,7 +105,7 @@ def explorer(name: str, hold_back: str | None = None) -> None:
 
     def render_detail(_=None) -> None:
         event = next((e for e in events if e["id"] == detail_pick.value), None)
-        detail.value = "" if event is None else str(event_card(event, numbers, answered(hold_back)))
+        detail.value = "" if event is None else str(event_card(event, numbers, answered(hold_back, content=content)))
 
     for control in (track, category, linked, period, order):
         control.observe(render, names="value")
@@ -111,10 +114,10 @@ def explorer(name: str, hold_back: str | None = None) -> None:
     if hold_back:
         session.SESSION.listen(f"explorer:{name}", render)
     widget = w.VBox([w.HBox([track, category]), w.HBox([linked, order]), period, result, detail_pick, detail])
-    paragraphs = static_paragraphs(hold_back)
+    paragraphs = static_paragraphs(hold_back, edition=edition)
     note = Markup("") if paragraphs else html('<p class="sl-reveal-wait"><em>{}</em></p>', HELD_BACK)
-    show(widget, note + by_thread_html(events, numbers, "Events by thread", paragraphs),
-         plain_table(table_rows(events, numbers, paragraphs),
+    show(widget, note + by_thread_html(events, numbers, "Events by thread", paragraphs, content=content),
+         plain_table(table_rows(events, numbers, paragraphs, content=content),
                      [("no", "No."), ("when", "Date"), ("title", "Event"), ("link_label", "In the article?"),
                       ("source", "Source")]))
 
@@ -122,9 +125,9 @@ def explorer(name: str, hold_back: str | None = None) -> None:
 # ---------------------------------------------------------------- lesson 02: our matching, after the attempt
 
 
-def phrase_rows(question_id: str) -> list[dict]:
+def phrase_rows(question_id: str, *, content: Content | None = None) -> list[dict]:
     """Each phrase of a matching question, the events we match it to, and why."""
-    content = load_all()
+    content = given_content(content)
     q = content.question(question_id)
     numbers = number_events(content.events)
     by_id = {e["id"]: e for e in content.events}
@@ -134,17 +137,17 @@ def phrase_rows(question_id: str) -> list[dict]:
              "why": item["note"]} for item in q["match_items"]]
 
 
-def phrases_html(question_id: str) -> Markup:
-    return table(phrase_rows(question_id), [("phrase", "The article's phrase"), ("events", "The event(s) we match it to"),
+def phrases_html(question_id: str, *, content: Content | None = None) -> Markup:
+    return table(phrase_rows(question_id, content=content), [("phrase", "The article's phrase"), ("events", "The event(s) we match it to"),
                                             ("why", "Why")],
                  "Our matching of the article's phrases to the timeline", css_class="sl-phrases")
 
 
-def after_matching(question_id: str) -> None:
+def after_matching(question_id: str, *, content: Content | None = None, edition: Edition | None = None) -> None:
     """Our matching, once the student has matched every phrase (``reveal.after``)."""
-    rows = phrase_rows(question_id)
+    rows = phrase_rows(question_id, content=content)
     reveal.after([question_id], "Our matching: the deals behind the phrases",
                  lambda: html("<p>Compare it with yours. Where you chose a different event, is yours wrong, or "
-                              "does the phrase fit both?</p>{}", phrases_html(question_id)),
+                              "does the phrase fit both?</p>{}", phrases_html(question_id, content=content)),
                  plain="Our matching: " + "; ".join(f"{r['phrase']} → {Markup(r['events']).striptags()}"
-                                                    for r in rows))
+                                                    for r in rows), content=content, edition=edition)

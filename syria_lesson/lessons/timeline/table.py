@@ -9,12 +9,13 @@ from syria_lesson.core.dates import when
 from syria_lesson.core.html import Markup, html, link, table
 from syria_lesson.core.validate import date_start
 from syria_lesson.core.vocab import ARTICLE_LINKS, CATEGORIES, TRACKS
-from syria_lesson.data import load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import number_events
 
 
-def _article_date() -> dt.date:
-    return date_start(load_all().article["meta"]["date"])
+def _article_date(*, content: Content | None = None) -> dt.date:
+    content = given_content(content)
+    return date_start(content.article["meta"]["date"])
 
 
 TABLE_COLUMNS = [("no", "No."), ("when", "Date (which date)"), ("title_html", "Event"),
@@ -32,11 +33,12 @@ def tests_of(event: dict, predictions: list[dict]) -> str:
     return "; tests paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(str(n) for n in sorted(paragraphs))
 
 
-def table_rows(events: list[dict], numbers: dict[str, int], paragraphs: bool = True) -> list[dict]:
+def table_rows(events: list[dict], numbers: dict[str, int], paragraphs: bool = True, *, content: Content | None = None) -> list[dict]:
     """One row per event. ``paragraphs=False`` leaves out which paragraph of the
     article an event is linked to: that link is our reading, which lesson 02
     holds back until the students have matched the phrases themselves."""
-    predictions = load_all().predictions
+    content = given_content(content)
+    predictions = content.predictions
     rows = []
     for e in events:
         if not paragraphs:
@@ -59,17 +61,19 @@ def table_rows(events: list[dict], numbers: dict[str, int], paragraphs: bool = T
     return rows
 
 
-def events_table_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True) -> Markup:
-    return table(table_rows(events, numbers, paragraphs), TABLE_COLUMNS, caption, css_class="sl-events")
+def events_table_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True, *,
+                      content: Content | None = None) -> Markup:
+    return table(table_rows(events, numbers, paragraphs, content=content), TABLE_COLUMNS, caption, css_class="sl-events")
 
 
-def by_thread_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True) -> Markup:
+def by_thread_html(events: list[dict], numbers: dict[str, int], caption: str, paragraphs: bool = True, *,
+                   content: Content | None = None) -> Markup:
     """The events as one table per thread (track), in the order of vocab.TRACKS."""
     tables = []
     for track, label in TRACKS.labels().items():
         chosen = [e for e in events if e["track"] == track]
         if chosen:
-            tables.append(events_table_html(chosen, numbers, f"{caption}: {label} ({len(chosen)})", paragraphs))
+            tables.append(events_table_html(chosen, numbers, f"{caption}: {label} ({len(chosen)})", paragraphs, content=content))
     return Markup("").join(tables)
 
 
