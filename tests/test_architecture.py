@@ -209,3 +209,17 @@ def test_the_heavy_libraries_may_wait(tmp_path, lazy):
 def test_the_package_root_may_use_only_the_bottom_layer(tmp_path):
     root = _package(tmp_path, {"__init__.py": "from .core import validate\nfrom .data import load_all\n"})
     assert layer_violations(root) == ["syria_lesson/__init__.py:2 imports syria_lesson.data (data is above core)"]
+
+
+def test_contributing_lists_every_module():
+    """A newcomer finds every module in CONTRIBUTING.md's table, by its path in the package."""
+    text = (PACKAGE.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = []
+    for name, path in modules().items():
+        if name == PACKAGE.name or not path.read_text(encoding="utf-8").strip():
+            continue  # the package itself, and a layer's empty __init__
+        short = name.removeprefix(PACKAGE.name + ".").replace(".", "/")
+        leaf = short.rsplit("/", 1)[-1]
+        if f"`{short}`" not in text and not (f"`{leaf}`" in text and f"`{short.rsplit('/', 1)[0]}`" in text):
+            missing.append(short)
+    assert missing == []
