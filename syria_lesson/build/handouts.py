@@ -2,14 +2,20 @@
 
 The student edition is made from the committed notebooks (they are the
 student edition); the instructor edition from a fresh run with the teaching
-notes switched on. Each page is a single file that loads nothing from the
-network: no scripts, inline CSS, figures as data URLs.
+notes switched on. No page loads anything from the network: no scripts,
+inline CSS. A figure that is on more than one page of an edition (every
+lesson's figures are also on its all-lessons page) is written once, as
+``<edition>/img/<hash>.png`` beside the pages, and each page links to it by a
+relative URL; a figure on one page only stays inside it as a data URL. Copy
+an edition's ``img/`` folder along with its pages.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -18,6 +24,7 @@ from syria_lesson.core.html import Markup
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
+WHOLE = "all_lessons"  # the page with every lesson of an edition
 EDITION_LABELS = {"student": "Student edition", "instructor": "Instructor edition (contains model answers)",
                   "worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
 # The core-only class set is the worksheet without its extension tasks: the same run, fewer cells.
@@ -25,6 +32,12 @@ RUN_AS = {"worksheet-core": "worksheet"}
 WORKSHEET_TAG = "worksheet"
 EXTENSION_HEADING = ('<div class="sl-ws-extension"><h2>Extension tasks</h2><p>For when you have finished the '
                      "tasks above.</p></div>")
+IMAGES = "img"  # beside the pages of an edition: build/handouts/<edition>/img/<hash>.png
+_PNG = "data:image/png;base64,"
+# A PNG data URL in a text/html output (a figure inside a static face), up to its closing quote.
+_PNG_URL = re.compile(re.escape(_PNG) + r"([A-Za-z0-9+/=\s]+)(?=[\"'])")
+_TOKEN = "sl-figure-"
+_TOKEN_URL = re.compile(re.escape(_PNG + _TOKEN) + r"([0-9a-f]{16})")
 WORKSHEET_HEADER = ('<div class="sl-ws-header"><span>Name: ______________________</span>'
                     "<span>Class: ________</span><span>Date: ____________</span></div>")
 
@@ -129,6 +142,61 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
+class Figures:
+    """The PNG figures of a build, each encoded once.
+
+    ``lift`` takes every figure out of a notebook before it becomes HTML,
+    leaving a short token where its base64 was (an ``image/png`` output, or a
+    data URL inside a ``text/html`` one), so that the pages are rendered and
+    parsed without the figures' bytes. ``place`` then gives each token its
+    final form for one edition: a file in ``img/`` if the figure is on more
+    than one page of the edition, its data URL if it is on one page only.
+    """
+
+    def __init__(self):
+        self.data: dict[str, str] = {}  # key -> base64, without line breaks
+
+    def _key(self, b64: str) -> str:
+        b64 = "".join(b64.split())
+        key = hashlib.sha256(b64.encode("ascii")).hexdigest()[:16]
+        self.data.setdefault(key, b64)
+        return key
+
+    def _token_url(self, match: re.Match) -> str:
+        return f"{_PNG}{_TOKEN}{self._key(match.group(1))}"
+
+    def lift(self, nb):
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                png = data.get("image/png")
+                if isinstance(png, str) and not png.startswith(_TOKEN):
+                    data["image/png"] = _TOKEN + self._key(png)
+                page = data.get("text/html")
+                if page is not None and _PNG in (page if isinstance(page, str) else "".join(page)):
+                    data["text/html"] = _PNG_URL.sub(self._token_url, page if isinstance(page, str) else "".join(page))
+        return nb
+
+    def place(self, pages: dict[str, str], folder: Path) -> dict[str, str]:
+        """The pages of one edition (name -> HTML with tokens), with every
+        figure linked or inlined; the linked ones written to ``folder/img``."""
+        used: dict[str, int] = {}
+        for page in pages.values():
+            for key in set(_TOKEN_URL.findall(page)):
+                used[key] = used.get(key, 0) + 1
+        shared = {key for key, count in used.items() if count > 1}
+        if shared:
+            (folder / IMAGES).mkdir(exist_ok=True)
+        for key in sorted(shared):
+            (folder / IMAGES / f"{key}.png").write_bytes(base64.b64decode(self.data[key]))
+
+        def final(match: re.Match) -> str:
+            key = match.group(1)
+            return f"{IMAGES}/{key}.png" if key in shared else _PNG + self.data[key]
+
+        return {name: _TOKEN_URL.sub(final, page) for name, page in pages.items()}
+
+
 def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> list[Path]:
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
     import nbformat
@@ -136,7 +204,7 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
     from syria_lesson.build.execute import execute_all, strip_widget_views
 
     built = dt.date.today().isoformat()
-    written, runs = [], {}
+    written, runs, figures = [], {}, Figures()
     for edition in editions:
         folder = out / edition
         if folder.exists():
@@ -154,16 +222,14 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
             executed = runs[run_as]
         if run_as == "worksheet":
             executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
-        pages = []
-        for path, nb in zip(paths, executed):
-            page = handout_html(nb, path, edition, built)
-            target = folder / f"{path.stem}.html"
+        pages = [(path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
+                 for path, nb in zip(paths, executed)]
+        html = {stem: page for stem, _, page in pages}
+        html[WHOLE] = all_in_one(pages, edition, built)
+        for stem, page in figures.place(html, folder).items():
+            target = folder / f"{stem}.html"
             target.write_text(page, encoding="utf-8")
-            pages.append((path.stem, title_of(nb, path), page))
             written.append(target)
-        whole = folder / "all_lessons.html"
-        whole.write_text(all_in_one(pages, edition, built), encoding="utf-8")
-        written.append(whole)
     for path in written:
         print(f"{path.relative_to(out)}: {path.stat().st_size / 1024:.0f} KB")
     return written
