@@ -45,8 +45,25 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path)
 
 
-async def run(path: Path, edition: str, timeout: int):
+def _after_last_cell(nb, done):
+    """An nbclient hook that calls ``done()`` once the notebook's last code cell has run."""
+    last = max((i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"), default=None)
+
+    def hook(cell, cell_index, execute_reply):
+        if cell_index == last:
+            done()
+
+    return hook
+
+
+async def run(path: Path, edition: str, timeout: int, done=None):
+    """Run a notebook in a fresh kernel. ``done()``, if given, is called as soon
+    as the last cell's outputs are in, before the kernel is shut down (mostly
+    waiting, a few tenths of a second): :func:`execute_many` starts the next
+    notebook then."""
     nb, kernel = client(path, timeout)
+    if done is not None:
+        kernel.on_cell_executed = _after_last_cell(nb, done)
     # The kernel's own log (every kernel warns that it talks over TCP) goes to
     # a file, shown only if the run fails, so a teacher running `make handouts`
     # sees progress, not warnings that need no action.
@@ -75,22 +92,51 @@ def execute(path: Path, edition: str = "student", timeout: int = 300):
 def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 300, workers: int | None = None) -> list:
     """Run several notebooks as :func:`execute` does, as many at once as there
     are CPU cores. Returns them in the order given; the first failure is raised."""
+    return execute_many([(path, edition) for path in notebooks], timeout, workers)
+
+
+def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None) -> list:
+    """Run each (notebook, edition) as :func:`execute` does, in one pool of as
+    many kernels at once as there are CPU cores, so that one edition's last
+    notebook does not hold up the next edition's first. The biggest notebooks
+    (the slowest, as a rule) start first, so that none is left to run alone at
+    the end; a kernel's slot goes to the next notebook as soon as its outputs
+    are in, while it shuts down. Returns the notebooks in the order given; the
+    first failure is raised."""
     import asyncio
 
     from jupyter_core.utils import run_sync
 
-    workers = workers or max(1, min(len(notebooks), os.cpu_count() or 1))
+    workers = workers or max(1, min(len(jobs), os.cpu_count() or 1))
+    order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0].stat().st_size)
 
     async def run_all():
         gate = asyncio.Semaphore(workers)
 
-        async def run_one(path: Path):
-            async with gate:
+        async def run_one(path: Path, edition: str):
+            await gate.acquire()
+            freed = False
+
+            def free():
+                nonlocal freed
+                if not freed:
+                    freed = True
+                    gate.release()
+
+            try:
                 note = f" ({edition} edition)" if edition != "student" else ""
                 print(f"running {_shown(path)}{note} ...", flush=True)
-                return await run(path, edition, timeout)
+                return await run(path, edition, timeout, done=free)
+            finally:
+                free()
 
-        return await asyncio.gather(*(run_one(path) for path in notebooks))
+        tasks = {i: asyncio.ensure_future(run_one(*jobs[i])) for i in order}
+        try:
+            await asyncio.gather(*tasks.values())
+        finally:
+            for task in tasks.values():
+                task.cancel()
+        return [tasks[i].result() for i in range(len(jobs))]
 
     return run_sync(run_all)()
 

@@ -198,38 +198,63 @@ class Figures:
 
 
 def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> list[Path]:
-    """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
+    """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks.
+
+    Every notebook that needs a fresh run (the instructor edition's, the
+    worksheets') is run in one pool of kernels, in a thread of its own, while
+    this thread makes the student edition from the committed notebooks; each
+    run serves every edition made from it (both worksheet editions)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import nbformat
 
-    from syria_lesson.build.execute import execute_all, strip_widget_views
+    from syria_lesson.build.execute import execute_many, strip_widget_views
 
     built = dt.date.today().isoformat()
-    written, runs, figures = [], {}, Figures()
+    paths = {edition: notebooks_for(edition) for edition in editions}
+    runs: dict[str, list[Path]] = {}  # what each run (edition of the kernel) executes
     for edition in editions:
-        folder = out / edition
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        paths = notebooks_for(edition)
-        run_as = RUN_AS.get(edition, edition)
-        if run_as == "student":
-            executed = [nbformat.read(path, as_version=4) for path in paths]
-            for nb in executed:
-                strip_widget_views(nb)
-        else:
-            if run_as not in runs:
-                runs[run_as] = execute_all(paths, edition=run_as)
-            executed = runs[run_as]
-        if run_as == "worksheet":
-            executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
-        pages = [(path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
-                 for path, nb in zip(paths, executed)]
-        html = {stem: page for stem, _, page in pages}
-        html[WHOLE] = all_in_one(pages, edition, built)
-        for stem, page in figures.place(html, folder).items():
-            target = folder / f"{stem}.html"
-            target.write_text(page, encoding="utf-8")
-            written.append(target)
+        if RUN_AS.get(edition, edition) != "student":
+            runs.setdefault(RUN_AS.get(edition, edition), paths[edition])
+    jobs = [(path, run_as) for run_as, notebooks in runs.items() for path in notebooks]
+    figures, written = Figures(), {}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(execute_many, jobs) if jobs else None
+        executed_runs: dict[str, list] = {}
+        # The student edition first: it needs no kernel, so it is made while the kernels run.
+        for edition in sorted(editions, key=lambda e: RUN_AS.get(e, e) != "student"):
+            run_as = RUN_AS.get(edition, edition)
+            if run_as == "student":
+                executed = [nbformat.read(path, as_version=4) for path in paths[edition]]
+                for nb in executed:
+                    strip_widget_views(nb)
+            else:
+                if not executed_runs:
+                    done = iter(running.result())
+                    executed_runs = {name: [next(done) for _ in notebooks] for name, notebooks in runs.items()}
+                executed = executed_runs[run_as]
+            if run_as == "worksheet":
+                executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
+            written[edition] = write_edition(out / edition, paths[edition], executed, edition, built, figures)
+    written = [page for edition in editions for page in written[edition]]
     for path in written:
         print(f"{path.relative_to(out)}: {path.stat().st_size / 1024:.0f} KB")
+    return written
+
+
+def write_edition(folder: Path, paths: list[Path], executed: list, edition: str, built: str,
+                  figures: Figures) -> list[Path]:
+    """One edition's pages, a page per notebook and the all-lessons page, and the figures they share."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    pages = [(path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
+             for path, nb in zip(paths, executed)]
+    html = {stem: page for stem, _, page in pages}
+    html[WHOLE] = all_in_one(pages, edition, built)
+    written = []
+    for stem, page in figures.place(html, folder).items():
+        target = folder / f"{stem}.html"
+        target.write_text(page, encoding="utf-8")
+        written.append(target)
     return written
