@@ -7,6 +7,7 @@ so kernels running side by side cannot see each other's settings.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -45,6 +46,19 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path)
 
 
+# For a run that no one watches (the handout build): every widget's comm becomes a
+# comm.DummyComm, which sends nothing, so the kernel no longer serialises and sends, and
+# nbclient no longer receives and parses, thousands of comm_open messages (over 3,000 for
+# the six lessons) for live views that strip_widget_views() drops anyway. Output
+# widgets keep a real comm: nbclient routes what is shown inside one through it.
+NO_VIEWER = """import comm as _sl_comm
+def _sl_create_comm(*args, _dummy=_sl_comm.DummyComm, _real=_sl_comm.create_comm, **kwargs):
+    state = (kwargs.get("data") or {}).get("state") or {}
+    return (_real if state.get("_model_name") == "OutputModel" else _dummy)(*args, **kwargs)
+_sl_comm.create_comm = _sl_create_comm
+del _sl_comm, _sl_create_comm"""
+
+
 def _after_last_cell(nb, done):
     """An nbclient hook that calls ``done()`` once the notebook's last code cell has run."""
     last = max((i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"), default=None)
@@ -56,12 +70,15 @@ def _after_last_cell(nb, done):
     return hook
 
 
-async def run(path: Path, edition: str, timeout: int, done=None):
+async def run(path: Path, edition: str, timeout: int, done=None, widgets: bool = True):
     """Run a notebook in a fresh kernel. ``done()``, if given, is called as soon
     as the last cell's outputs are in, before the kernel is shut down (mostly
     waiting, a few tenths of a second): :func:`execute_many` starts the next
-    notebook then."""
+    notebook then. ``widgets=False``: no widget talks to a front end (see
+    :data:`NO_VIEWER`); the saved outputs are the same once stripped."""
     nb, kernel = client(path, timeout)
+    if not widgets:
+        kernel.extra_arguments = [f"--IPKernelApp.exec_lines={json.dumps([NO_VIEWER])}"]
     if done is not None:
         kernel.on_cell_executed = _after_last_cell(nb, done)
     # The kernel's own log (every kernel warns that it talks over TCP) goes to
@@ -95,14 +112,15 @@ def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 
     return execute_many([(path, edition) for path in notebooks], timeout, workers)
 
 
-def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None) -> list:
+def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None,
+                 widgets: bool = True) -> list:
     """Run each (notebook, edition) as :func:`execute` does, in one pool of as
     many kernels at once as there are CPU cores, so that one edition's last
     notebook does not hold up the next edition's first. The biggest notebooks
     (the slowest, as a rule) start first, so that none is left to run alone at
     the end; a kernel's slot goes to the next notebook as soon as its outputs
-    are in, while it shuts down. Returns the notebooks in the order given; the
-    first failure is raised."""
+    are in, while it shuts down. ``widgets=False``: see :func:`run`. Returns
+    the notebooks in the order given; the first failure is raised."""
     import asyncio
 
     from jupyter_core.utils import run_sync
@@ -126,7 +144,7 @@ def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int 
             try:
                 note = f" ({edition} edition)" if edition != "student" else ""
                 print(f"running {_shown(path)}{note} ...", flush=True)
-                return await run(path, edition, timeout, done=free)
+                return await run(path, edition, timeout, done=free, widgets=widgets)
             finally:
                 free()
 
