@@ -107,15 +107,15 @@ def execute(path: Path, edition: str = "student", timeout: int = 300):
 
 
 def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 300, workers: int | None = None) -> list:
-    """Run several notebooks as :func:`execute` does, as many at once as there
-    are CPU cores. Returns them in the order given; the first failure is raised."""
+    """Run several notebooks as :func:`execute` does, a few at once (see
+    :func:`execute_many`). Returns them in the order given; the first failure is raised."""
     return execute_many([(path, edition) for path in notebooks], timeout, workers)
 
 
 def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None,
                  widgets: bool = True) -> list:
-    """Run each (notebook, edition) as :func:`execute` does, in one pool of as
-    many kernels at once as there are CPU cores, so that one edition's last
+    """Run each (notebook, edition) as :func:`execute` does, in one pool of
+    kernels (one more than there are CPU cores), so that one edition's last
     notebook does not hold up the next edition's first. The biggest notebooks
     (the slowest, as a rule) start first, so that none is left to run alone at
     the end; a kernel's slot goes to the next notebook as soon as its outputs
@@ -125,7 +125,10 @@ def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int 
 
     from jupyter_core.utils import run_sync
 
-    workers = workers or max(1, min(len(jobs), os.cpu_count() or 1))
+    # One kernel more than there are cores: a kernel spends part of its run waiting (while it
+    # starts, between cells), and the extra one runs then. On 2 cores, 3 kernels build the
+    # handouts in about 15-20% less time than 2.
+    workers = workers or max(1, min(len(jobs), (os.cpu_count() or 1) + 1))
     order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0].stat().st_size)
 
     async def run_all():
