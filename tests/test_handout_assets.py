@@ -122,3 +122,20 @@ def test_every_figure_of_the_built_handouts_is_beside_them(handouts):
     assert linked, "no figure was written beside the pages"
     whole = (handouts / "student" / "all_lessons.html").read_text(encoding="utf-8")
     assert "data:image/png" not in whole, "the all-lessons page inlines a figure that its lesson's page also shows"
+
+
+def test_the_stylesheet_not_each_cell_aligns_the_packages_tables_on_a_page():
+    """core.html.CELL aligns every cell of the package's tables inline, for JupyterLab; on a
+    handout page the stylesheet's .sl-table rule does it, and the attribute is dropped there
+    (3,500 times on the instructor edition's all-lessons page). Other tables keep theirs."""
+    from syria_lesson.build.handouts import TEMPLATES, _finish
+    from syria_lesson.core.html import CELL, table
+
+    ours = str(table([{"a": "x", "b": "a sentence"}], [("a", "A"), ("b", "B")], caption="c"))
+    assert 'class="sl-table' in ours and CELL in ours
+    other = f"<table><tr><td {CELL}>kept</td></tr></table>"
+    page = _finish(f"<main>{ours}{other}</main>")
+    assert page.count(CELL) == 1 and f"<td {CELL}>kept" in page
+    css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.sl-table th, \.sl-table td \{([^}]*)\}", css).group(1)
+    assert "text-align: left" in rule and "vertical-align: top" in rule
