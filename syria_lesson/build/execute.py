@@ -70,15 +70,21 @@ def _after_last_cell(nb, done):
     return hook
 
 
-async def run(path: Path, edition: str, timeout: int, done=None, widgets: bool = True):
+async def run(path: Path, edition: str, timeout: int, done=None, unattended: bool = False):
     """Run a notebook in a fresh kernel. ``done()``, if given, is called as soon
     as the last cell's outputs are in, before the kernel is shut down (mostly
     waiting, a few tenths of a second): :func:`execute_many` starts the next
-    notebook then. ``widgets=False``: no widget talks to a front end (see
-    :data:`NO_VIEWER`); the saved outputs are the same once stripped."""
+    notebook then.
+
+    ``unattended=True``, for a build that keeps only the outputs: no widget
+    talks to a front end (see :data:`NO_VIEWER`), and once its outputs are in,
+    the kernel is stopped at once rather than asked to shut down, which now and
+    then takes it seconds (its answers folder is thrown away in any case). The
+    saved outputs are the same once stripped."""
     nb, kernel = client(path, timeout)
-    if not widgets:
+    if unattended:
         kernel.extra_arguments = [f"--IPKernelApp.exec_lines={json.dumps([NO_VIEWER])}"]
+        kernel.shutdown_kernel = "immediate"
     if done is not None:
         kernel.on_cell_executed = _after_last_cell(nb, done)
     # The kernel's own log (every kernel warns that it talks over TCP) goes to
@@ -113,13 +119,13 @@ def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 
 
 
 def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None,
-                 widgets: bool = True) -> list:
+                 unattended: bool = False) -> list:
     """Run each (notebook, edition) as :func:`execute` does, in one pool of
     kernels (one more than there are CPU cores), so that one edition's last
     notebook does not hold up the next edition's first. The biggest notebooks
     (the slowest, as a rule) start first, so that none is left to run alone at
     the end; a kernel's slot goes to the next notebook as soon as its outputs
-    are in, while it shuts down. ``widgets=False``: see :func:`run`. Returns
+    are in, while it shuts down. ``unattended``: see :func:`run`. Returns
     the notebooks in the order given; the first failure is raised."""
     import asyncio
 
@@ -147,7 +153,7 @@ def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int 
             try:
                 note = f" ({edition} edition)" if edition != "student" else ""
                 print(f"running {_shown(path)}{note} ...", flush=True)
-                return await run(path, edition, timeout, done=free, widgets=widgets)
+                return await run(path, edition, timeout, done=free, unattended=unattended)
             finally:
                 free()
 

@@ -258,8 +258,8 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
     jobs = [(path, run_as) for run_as, notebooks in runs.items() for path in notebooks]
     figures, written = Figures(), {}
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # widgets=False: no one watches these kernels, and the pages show each widget's static face.
-        running = pool.submit(execute_many, jobs, widgets=False) if jobs else None
+        # unattended: no one watches these kernels, and the pages show each widget's static face.
+        running = pool.submit(execute_many, jobs, unattended=True) if jobs else None
         executed_runs: dict[str, list] = {}
         # The student edition first: it needs no kernel, so it is made while the kernels run.
         for edition in sorted(editions, key=lambda e: RUN_AS.get(e, e) != "student"):
