@@ -11,7 +11,9 @@ Measures, in one run:
   in the same harness. Both are the median of three runs, after one untimed
   warm-up run, because a kernel now and then takes seconds to shut down;
 - the handout build (``build_handouts`` into a temp folder) against the total
-  execution time of the lessons;
+  execution time of the lessons. The lessons are timed as ``build.execute``
+  runs them, as a student's kernel would (live widgets, a graceful shutdown);
+  the build runs its kernels unattended (``build.execute.run``), several at once;
 - each handout's size (its HTML file alone), and the size of each edition's
   ``img/`` folder, the figures its pages share, reported apart;
 - the full test suite (``python -m pytest -q`` in a subprocess).
