@@ -82,8 +82,8 @@ def exporter():
         """nbconvert's HTMLExporter (pinned in requirements-dev.txt) without its
         last pass, which parses and re-writes the whole page with BeautifulSoup,
         over half the time a page takes, to add alt text to images without any
-        and tabindex="0" to cells and outputs. ``_finish`` adds the same two by
-        pattern."""
+        and tabindex="0" to cells and outputs (``_finish`` adds the same two by
+        pattern), and without a schema check after each preprocessor."""
 
         def from_notebook_node(self, nb, resources=None, **kw):
             info = nb.metadata.get("language_info", {})
@@ -95,6 +95,12 @@ def exporter():
                 notebook_metadata=self._nb_metadata, parent=self, resources=resources))
             page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             return _finish(page), resources
+
+        def _validate_preprocessor(self, nbc, preprocessor):
+            """nbconvert validates the whole notebook against its schema after each
+            of its dozen preprocessors, enabled or not: over a third of a page's
+            time. Only the tag remover is enabled here; the notebooks were
+            checked by nbformat as it reads them, and their outputs come from nbclient."""
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
