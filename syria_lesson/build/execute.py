@@ -77,13 +77,17 @@ async def run(path: Path, edition: str, timeout: int, done=None, unattended: boo
     notebook then.
 
     ``unattended=True``, for a build that keeps only the outputs: no widget
-    talks to a front end (see :data:`NO_VIEWER`), and once its outputs are in,
-    the kernel is stopped at once rather than asked to shut down, which now and
-    then takes it seconds (its answers folder is thrown away in any case). The
-    saved outputs are the same once stripped."""
+    talks to a front end (see :data:`NO_VIEWER`), no history is kept, and once
+    its outputs are in, the kernel is stopped at once rather than asked to shut
+    down, which now and then takes it seconds (its answers folder is thrown
+    away in any case). The saved outputs are the same once stripped."""
     nb, kernel = client(path, timeout)
     if unattended:
-        kernel.extra_arguments = [f"--IPKernelApp.exec_lines={json.dumps([NO_VIEWER])}"]
+        # No IPython history either: no one will look back through a build's kernels, and
+        # every kernel would open, and write each cell to, the same SQLite file (about a
+        # tenth of a kernel's CPU time).
+        kernel.extra_arguments = [f"--IPKernelApp.exec_lines={json.dumps([NO_VIEWER])}",
+                                  "--HistoryManager.enabled=False"]
         kernel.shutdown_kernel = "immediate"
     if done is not None:
         kernel.on_cell_executed = _after_last_cell(nb, done)
