@@ -123,13 +123,14 @@ def execute_all(notebooks: list[Path], edition: str = "student", timeout: int = 
 
 
 def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int | None = None,
-                 unattended: bool = False) -> list:
+                 unattended: bool = False, each=None) -> list:
     """Run each (notebook, edition) as :func:`execute` does, in one pool of
     kernels (one more than there are CPU cores), so that one edition's last
     notebook does not hold up the next edition's first. The biggest notebooks
     (the slowest, as a rule) start first, so that none is left to run alone at
     the end; a kernel's slot goes to the next notebook as soon as its outputs
-    are in, while it shuts down. ``unattended``: see :func:`run`. Returns
+    are in, while it shuts down. ``unattended``: see :func:`run`.
+    ``each(index, notebook)``, if given, is called as each job is done. Returns
     the notebooks in the order given; the first failure is raised."""
     import asyncio
 
@@ -144,7 +145,7 @@ def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int 
     async def run_all():
         gate = asyncio.Semaphore(workers)
 
-        async def run_one(path: Path, edition: str):
+        async def run_one(index: int, path: Path, edition: str):
             await gate.acquire()
             freed = False
 
@@ -157,11 +158,14 @@ def execute_many(jobs: list[tuple[Path, str]], timeout: int = 300, workers: int 
             try:
                 note = f" ({edition} edition)" if edition != "student" else ""
                 print(f"running {_shown(path)}{note} ...", flush=True)
-                return await run(path, edition, timeout, done=free, unattended=unattended)
+                nb = await run(path, edition, timeout, done=free, unattended=unattended)
+                if each is not None:
+                    each(index, nb)
+                return nb
             finally:
                 free()
 
-        tasks = {i: asyncio.ensure_future(run_one(*jobs[i])) for i in order}
+        tasks = {i: asyncio.ensure_future(run_one(i, *jobs[i])) for i in order}
         try:
             await asyncio.gather(*tasks.values())
         finally:

@@ -246,9 +246,11 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks.
 
     Every notebook that needs a fresh run (the instructor edition's, the
-    worksheets') is run in one pool of kernels, in a thread of its own, while
-    this thread makes the student edition from the committed notebooks; each
-    run serves every edition made from it (both worksheet editions)."""
+    worksheets') is run in one pool of kernels, in a thread of its own. This
+    thread meanwhile makes the student edition from the committed notebooks,
+    then the pages of each notebook run as soon as it comes back; a run serves
+    every edition made from it (both worksheet editions)."""
+    import queue
     from concurrent.futures import ThreadPoolExecutor
 
     import nbformat
@@ -262,40 +264,54 @@ def build_handouts(notebooks_for, out: Path, editions=tuple(EDITION_LABELS)) -> 
         if RUN_AS.get(edition, edition) != "student":
             runs.setdefault(RUN_AS.get(edition, edition), paths[edition])
     jobs = [(path, run_as) for run_as, notebooks in runs.items() for path in notebooks]
-    figures, written = Figures(), {}
+    place = [(run_as, index) for run_as, notebooks in runs.items() for index in range(len(notebooks))]
+    figures = Figures()
+    pages: dict[str, list] = {edition: [None] * len(paths[edition]) for edition in editions}
+
+    def render(edition: str, index: int, nb) -> None:
+        path = paths[edition][index]
+        if RUN_AS.get(edition, edition) == "worksheet":
+            nb = worksheet_notebook(nb, extension=edition == "worksheet")
+        pages[edition][index] = (path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
+
+    finished: queue.Queue = queue.Queue()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # unattended: no one watches these kernels, and the pages show each widget's static face.
-        running = pool.submit(execute_many, jobs, unattended=True) if jobs else None
-        executed_runs: dict[str, list] = {}
-        # The student edition first: it needs no kernel, so it is made while the kernels run.
-        for edition in sorted(editions, key=lambda e: RUN_AS.get(e, e) != "student"):
-            run_as = RUN_AS.get(edition, edition)
-            if run_as == "student":
-                executed = [nbformat.read(path, as_version=4) for path in paths[edition]]
-                for nb in executed:
+        running = pool.submit(execute_many, jobs, unattended=True, each=lambda i, nb: finished.put((i, nb)))
+
+        def next_finished():
+            while True:
+                try:
+                    return finished.get(timeout=0.1)
+                except queue.Empty:
+                    if running.done() and running.exception() is not None:
+                        raise running.exception() from None
+
+        for edition in editions:  # needs no kernel: made while the kernels run
+            if RUN_AS.get(edition, edition) == "student":
+                for index, path in enumerate(paths[edition]):
+                    nb = nbformat.read(path, as_version=4)
                     strip_widget_views(nb)
-            else:
-                if not executed_runs:
-                    done = iter(running.result())
-                    executed_runs = {name: [next(done) for _ in notebooks] for name, notebooks in runs.items()}
-                executed = executed_runs[run_as]
-            if run_as == "worksheet":
-                executed = [worksheet_notebook(nb, extension=edition == "worksheet") for nb in executed]
-            written[edition] = write_edition(out / edition, paths[edition], executed, edition, built, figures)
-    written = [page for edition in editions for page in written[edition]]
+                    render(edition, index, nb)
+        for _ in jobs:
+            job, nb = next_finished()
+            run_as, index = place[job]
+            for edition in editions:
+                if RUN_AS.get(edition, edition) == run_as:
+                    render(edition, index, nb)
+        running.result()
+    written = [page for edition in editions for page in write_edition(out / edition, pages[edition], edition, built, figures)]
     for path in written:
         print(f"{path.relative_to(out)}: {path.stat().st_size / 1024:.0f} KB")
     return written
 
 
-def write_edition(folder: Path, paths: list[Path], executed: list, edition: str, built: str,
+def write_edition(folder: Path, pages: list[tuple[str, str, str]], edition: str, built: str,
                   figures: Figures) -> list[Path]:
-    """One edition's pages, a page per notebook and the all-lessons page, and the figures they share."""
+    """One edition's pages, (stem, title, HTML) a notebook, the all-lessons page, and the figures they share."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    pages = [(path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
-             for path, nb in zip(paths, executed)]
     html = {stem: page for stem, _, page in pages}
     html[WHOLE] = all_in_one(pages, edition, built)
     written = []
