@@ -99,13 +99,15 @@ hub-image: $(VENV)/.dev
 
 # What GitHub Pages publishes (.github/workflows/publish.yml): the JupyterLite
 # site of the student release at the root (lab/), the student handouts
-# (handouts/), their PDFs (pdf/a4/, pdf/letter/) and a landing page linking them.
+# (handouts/, with the figures they link to in handouts/img/), their PDFs (pdf/a4/, pdf/letter/) and a landing page linking them.
 SITE := build/site
 site: $(VENV)/.dev
 	rm -rf $(SITE)
 	$(RUN) -m syria_lesson.build.lite --out $(SITE)
 	$(RUN) -m syria_lesson.build handouts
 	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
+	@# The figures the pages link to (img/<hash>.png), written once beside them.
+	if [ -d build/handouts/student/img ]; then cp -R build/handouts/student/img $(SITE)/handouts/; fi
 	$(MAKE) --no-print-directory pdf
 	$(RUN) classroom/pages.py pdfs $(SITE)
 	$(RUN) classroom/pages.py index $(SITE)

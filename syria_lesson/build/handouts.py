@@ -2,33 +2,38 @@
 
 The student edition is made from the committed notebooks (they are the
 student edition); the instructor edition from a fresh run with the teaching
-notes switched on. Each page is a single file that loads nothing from the
-network: no scripts, inline CSS, figures as data URLs.
+notes switched on. No page loads anything from the network: no scripts,
+inline CSS. A figure that is on more than one page of an edition (every
+lesson's figures are also on its all-lessons page) is written once, as
+``<edition>/img/<hash>.png`` beside the pages, and each page links to it by a
+relative URL; a figure on one page only stays inside it as a data URL. Copy
+an edition's ``img/`` folder along with its pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import queue
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from nbconvert import HTMLExporter
-from traitlets.config import Config
 
-from syria_lesson.build.execute import execute_all, strip_widget_views
+from syria_lesson.build.execute import execute_many, strip_widget_views
+from syria_lesson.build.exporter import TEMPLATES, exporter
+from syria_lesson.build.page_images import Figures
 from syria_lesson.core.editions import EDITIONS
 from syria_lesson.core.editions import get as get_edition
 from syria_lesson.core.html import Markup
 from syria_lesson.data import load_all
 from syria_lesson.lessons.reference import record_checked_text
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 START, END = "<!-- sl:lesson-start -->", "<!-- sl:lesson-end -->"
-# The core-only class set is the worksheet without its extension tasks: the same run, fewer cells.
+WHOLE = "all_lessons"  # the page with every lesson of an edition
 WORKSHEET_TAG = "worksheet"
 EXTENSION_HEADING = ('<div class="sl-ws-extension"><h2>Extension tasks</h2><p>For when you have finished the '
                      "tasks above.</p></div>")
@@ -43,17 +48,6 @@ def title_of(nb, path: Path) -> str:
             if match:
                 return match.group(1).strip()
     return path.stem
-
-
-@functools.lru_cache(maxsize=1)
-def exporter():
-    # Building the exporter compiles the Jinja templates; do it once per run.
-    config = Config()
-    config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
-    config.HTMLExporter.exclude_anchor_links = True
-    return HTMLExporter(config=config, template_name="handout", extra_template_basedirs=[str(TEMPLATES)])
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,36 +120,73 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
 
 
 def build_handouts(notebooks_for, out: Path, editions=tuple(EDITIONS)) -> list[Path]:
-    """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
+    """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks.
+
+    Every notebook that needs a fresh run (the instructor edition's, the
+    worksheets') is run in one pool of kernels, in a thread of its own. This
+    thread meanwhile makes the student edition from the committed notebooks,
+    then the pages of each notebook run as soon as it comes back; a run serves
+    every edition made from it (both worksheet editions)."""
     built = dt.date.today().isoformat()
-    written, runs = [], {}
+    paths = {edition: notebooks_for(edition) for edition in editions}
+    runs: dict[str, list[Path]] = {}  # what each run (edition of the kernel) executes
     for edition in editions:
-        folder = out / edition
-        if folder.exists():
-            shutil.rmtree(folder)
-        folder.mkdir(parents=True)
-        paths = notebooks_for(edition)
-        run_as = get_edition(edition).kernel
-        if get_edition(edition).from_committed:
-            executed = [nbformat.read(path, as_version=4) for path in paths]
-            for nb in executed:
-                strip_widget_views(nb)
-        else:
-            if run_as not in runs:
-                runs[run_as] = execute_all(paths, edition=run_as)
-            executed = runs[run_as]
+        if not get_edition(edition).from_committed:
+            runs.setdefault(get_edition(edition).kernel, paths[edition])
+    jobs = [(path, run_as) for run_as, notebooks in runs.items() for path in notebooks]
+    place = [(run_as, index) for run_as, notebooks in runs.items() for index in range(len(notebooks))]
+    figures = Figures()
+    pages: dict[str, list] = {edition: [None] * len(paths[edition]) for edition in editions}
+
+    def render(edition: str, index: int, nb) -> None:
+        path = paths[edition][index]
         if get_edition(edition).paper:
-            executed = [worksheet_notebook(nb, extension=get_edition(edition).extension) for nb in executed]
-        pages = []
-        for path, nb in zip(paths, executed):
-            page = handout_html(nb, path, edition, built)
-            target = folder / f"{path.stem}.html"
-            target.write_text(page, encoding="utf-8")
-            pages.append((path.stem, title_of(nb, path), page))
-            written.append(target)
-        whole = folder / "all_lessons.html"
-        whole.write_text(all_in_one(pages, edition, built), encoding="utf-8")
-        written.append(whole)
+            nb = worksheet_notebook(nb, extension=get_edition(edition).extension)
+        pages[edition][index] = (path.stem, title_of(nb, path), handout_html(figures.lift(nb), path, edition, built))
+
+    finished: queue.Queue = queue.Queue()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # unattended: no one watches these kernels, and the pages show each widget's static face.
+        running = pool.submit(execute_many, jobs, unattended=True, each=lambda i, nb: finished.put((i, nb)))
+
+        def next_finished():
+            while True:
+                try:
+                    return finished.get(timeout=0.1)
+                except queue.Empty:
+                    if running.done() and running.exception() is not None:
+                        raise running.exception() from None
+
+        for edition in editions:  # needs no kernel: made while the kernels run
+            if get_edition(edition).from_committed:
+                for index, path in enumerate(paths[edition]):
+                    nb = nbformat.read(path, as_version=4)
+                    strip_widget_views(nb)
+                    render(edition, index, nb)
+        for _ in jobs:
+            job, nb = next_finished()
+            run_as, index = place[job]
+            for edition in editions:
+                if get_edition(edition).kernel == run_as:
+                    render(edition, index, nb)
+        running.result()
+    written = [page for edition in editions for page in write_edition(out / edition, pages[edition], edition, built, figures)]
     for path in written:
         print(f"{path.relative_to(out)}: {path.stat().st_size / 1024:.0f} KB")
+    return written
+
+
+def write_edition(folder: Path, pages: list[tuple[str, str, str]], edition: str, built: str,
+                  figures: Figures) -> list[Path]:
+    """One edition's pages, (stem, title, HTML) a notebook, the all-lessons page, and the figures they share."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    html = {stem: page for stem, _, page in pages}
+    html[WHOLE] = all_in_one(pages, edition, built)
+    written = []
+    for stem, page in figures.place(html, folder).items():
+        target = folder / f"{stem}.html"
+        target.write_text(page, encoding="utf-8")
+        written.append(target)
     return written

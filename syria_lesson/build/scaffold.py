@@ -255,7 +255,6 @@ Next:
 
 
 def main(args: list[str]) -> int:
-
     if len(args) != 2:
         print('Usage: python -m syria_lesson.build new-lesson NN "Title"   (e.g. new-lesson 06 "What came after")',
               file=sys.stderr)
