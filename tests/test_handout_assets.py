@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from syria_lesson.build.handouts import IMAGES, Figures
+from syria_lesson.build.page_images import IMAGES, Figures
 
 ROOT = Path(__file__).resolve().parent.parent
 DOT = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -128,7 +128,7 @@ def test_the_stylesheet_not_each_cell_aligns_the_packages_tables_on_a_page():
     """core.html.CELL aligns every cell of the package's tables inline, for JupyterLab; on a
     handout page the stylesheet's .sl-table rule does it, and the attribute is dropped there
     (3,500 times on the instructor edition's all-lessons page). Other tables keep theirs."""
-    from syria_lesson.build.handouts import TEMPLATES, _finish
+    from syria_lesson.build.exporter import TEMPLATES, _finish
     from syria_lesson.core.html import CELL, table
 
     ours = str(table([{"a": "x", "b": "a sentence"}], [("a", "A"), ("b", "B")], caption="c"))
