@@ -60,12 +60,15 @@ def to_json(doc: Any) -> str:
     return content
 
 
-def write_atomic(path: Path, content: str) -> None:
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` so that ``path`` holds either the old or the new text,
-    never a mixture, whatever happens during the write."""
+    never a mixture, whatever happens during the write. Text UTF-8 cannot
+    encode (half an emoji) is kept, written as its escape (``\\ud83d``)."""
+    if isinstance(content, str):
+        content = content.encode("utf-8", errors="backslashreplace")
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
