@@ -26,7 +26,6 @@ by git). The rules, each tested in ``tests/test_answers.py``:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json

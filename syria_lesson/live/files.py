@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -58,6 +59,22 @@ def to_json(doc: Any) -> str:
     except UnicodeEncodeError:
         content = json.dumps(doc, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
     return content
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` with every lone surrogate (half an emoji) in its text replaced
+    by U+FFFD, so it can be encoded as UTF-8: for what is sent or shown, never
+    for what is stored (the file keeps the text exactly, escaped)."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable(v) for v in value)
+    return value
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
