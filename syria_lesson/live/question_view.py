@@ -23,7 +23,7 @@ from syria_lesson.data import Content, given_content
 from syria_lesson.live import session
 from syria_lesson.live.files import printable
 from syria_lesson.live.session import WrongStudent
-from syria_lesson.live.worksheet import answer_text, frames_html, rubric_html, short_prompt
+from syria_lesson.live.worksheet import answer_text, frames_html, number, rubric_html, short_prompt
 
 
 def plain_failure(err: BaseException, doing: str = "saved") -> str:
@@ -56,6 +56,42 @@ def value_controls(widgets) -> list:
         if isinstance(widget, w.Box):
             found += value_controls(widget.children)
         elif isinstance(widget, w.ValueWidget) and not isinstance(widget, (w.HTML, w.HTMLMath, w.Label)):
+            found.append(widget)
+    return found
+
+
+def name_controls(widgets, tag: str) -> None:
+    """Give every control an accessible name that says which question it
+    belongs to ("Save question 3", "Question 3: How likely (%)"), so a screen
+    reader can tell the 22 Save buttons of a lesson apart. Where one question
+    has several controls of one name (ranks, matches), the kind's tooltip,
+    which names the item, is used instead."""
+    import ipywidgets as w
+
+    # A check box's description is its word, which the classify kind reads back as the answer: left as it is.
+    controls = [c for c in value_controls(widgets) if getattr(c, "description", "") and not isinstance(c, w.Checkbox)]
+    buttons = _buttons(widgets)
+    names = [c.description for c in controls]
+    for control in controls:
+        base = control.description
+        if names.count(base) > 1 and control.tooltip:
+            base = control.tooltip
+        control.description = f"{tag.capitalize()}: {base}"
+        control.style.description_width = "initial"
+    for button in buttons:
+        button.description = (f"{button.description} {tag}" if button.description in ("Save", "Check")
+                              else f"{button.description} ({tag})")
+        button.layout.width = "auto"
+
+
+def _buttons(widgets) -> list:
+    import ipywidgets as w
+
+    found = []
+    for widget in widgets:
+        if isinstance(widget, w.Box):
+            found += _buttons(widget.children)
+        elif isinstance(widget, w.Button):
             found.append(widget)
     return found
 
@@ -110,6 +146,9 @@ class QuestionView:
             control.observe(handler, names="value")
             self._handlers.append((control, handler))
         save = w.Button(description="Save", icon="save", tooltip="Save this answer")
+        where = (f"question {number(q, self.content.questions)}" if any(x["id"] == q["id"] for x in self.content.questions)
+                 else "this question")  # a question made up in a test
+        name_controls([*self.controls.widgets, save], where)
         save.on_click(self.guarded(lambda _=None: self.save()))
         head = [w.HTML(html('<p class="sl-q-meta">{}</p>', label or self.kind.label))]
         if q.get("rubric"):
