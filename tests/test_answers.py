@@ -345,3 +345,11 @@ def test_odd_history_and_saved_fields_neither_block_a_save_nor_a_repair(folder):
     book.path.write_bytes(b"{damaged")
     book.save("r", "three")
     assert answers.AnswerBook("Od", folder).get("r") == "three"
+
+
+def test_markdown_export_writes_quotes_as_quotes(folder):
+    book = answers.AnswerBook("O'Brien", folder)
+    book.save("q_open", "It's \"deconfliction\", isn't it? <b>")
+    _, md, _ = exports.export(book, QUESTIONS, MODULE)
+    text = md.read_text(encoding="utf-8")
+    assert "It's \"deconfliction\", isn't it? &lt;b&gt;" in text and "O'Brien" in text and "&#39;" not in text
