@@ -263,3 +263,93 @@ def test_temporary_files_older_than_a_day_are_removed(folder):
     os.utime(old, (day_ago, day_ago))
     answers.AnswerBook("Ana", folder)
     assert not old.exists() and fresh.exists()
+
+
+# ---------------------------------------------------------------- a missing file, a backup that is sound (issue 25)
+
+
+def test_a_missing_file_falls_back_to_the_backup_and_says_so(folder):
+    book = answers.AnswerBook("Mia", folder)
+    book.save("a", "first answer")
+    book.save("b", "second answer")  # the backup now holds 'a'
+    book.path.unlink()  # deleted, or a kernel died in the middle of a repair
+    reopened = answers.AnswerBook("Mia", folder)
+    assert reopened.get("a") == "first answer"
+    assert reopened.warning and "missing" in reopened.warning and "backup" in reopened.warning
+
+
+def test_a_first_write_from_an_empty_state_never_replaces_a_sound_backup(folder):
+    book = answers.AnswerBook("Mia", folder)
+    book.save("a", "first answer")
+    book.save("b", "second answer")
+    book.path.unlink()
+    fresh = answers.AnswerBook("Mia", folder)
+    fresh.save("c", "one")
+    fresh.save("c", "two")
+    fresh.save("c", "three")
+    assert answers.AnswerBook("Mia", folder).get("a") == "first answer"
+    assert json.loads(fresh.backup.read_text(encoding="utf-8"))["answers"]["a"]["value"] == "first answer"
+
+
+def test_the_same_notebook_keeps_what_it_saved_when_the_file_vanishes(folder):
+    book = answers.AnswerBook("Mia", folder)
+    book.save("a", "one")
+    book.save("b", "two")  # the backup holds only 'a'
+    book.path.unlink()
+    book.save("c", "three")
+    assert answers.AnswerBook("Mia", folder).all() == {"a": "one", "b": "two", "c": "three"}
+    assert "missing" in book.warning
+
+
+def test_a_repair_cut_off_before_writing_leaves_the_damaged_file_in_place(folder, monkeypatch):
+    """A kernel killed in the middle of a repair: the damaged file is copied
+    aside first, so whatever happens next nothing is only in a moved file."""
+    book = answers.AnswerBook("Ola", folder)
+    book.save("q", "good")
+    book.save("q", "better")
+    book.path.write_bytes(b"{damaged")
+    real = answers.write_atomic
+
+    def die_when_writing_the_file(path, content):
+        if path == book.path:
+            raise KeyboardInterrupt  # the kernel dies
+        real(path, content)
+
+    monkeypatch.setattr(answers, "write_atomic", die_when_writing_the_file)
+    with pytest.raises(KeyboardInterrupt):
+        answers.AnswerBook("Ola", folder)
+    monkeypatch.undo()
+    assert book.path.read_bytes() == b"{damaged"
+    reopened = answers.AnswerBook("Ola", folder)
+    assert reopened.get("q") == "good" and "was damaged" in reopened.warning
+
+
+def test_a_byte_order_mark_is_not_damage(folder):
+    book = answers.AnswerBook("Bo", folder)
+    book.save("q", "kept")
+    book.path.write_bytes(b"\xef\xbb\xbf" + book.path.read_bytes())  # re-saved in Notepad
+    reopened = answers.AnswerBook("Bo", folder)
+    assert reopened.get("q") == "kept" and reopened.warning is None
+
+
+def test_odd_history_and_saved_fields_neither_block_a_save_nor_a_repair(folder):
+    book = answers.AnswerBook("Od", folder)
+    book.save("q", "one")
+    doc = json.loads(book.path.read_text(encoding="utf-8"))
+    doc["answers"]["q"]["history"] = 7
+    doc["answers"]["q"]["saved"] = 12345
+    book.path.write_text(json.dumps(doc), encoding="utf-8")
+    book.save("q", "two")
+    assert answers.AnswerBook("Od", folder).get("q") == "two"
+    book._answers["q"]["saved"] = 99
+    book.path.write_bytes(b"{damaged")
+    book.save("r", "three")
+    assert answers.AnswerBook("Od", folder).get("r") == "three"
+
+
+def test_markdown_export_writes_quotes_as_quotes(folder):
+    book = answers.AnswerBook("O'Brien", folder)
+    book.save("q_open", "It's \"deconfliction\", isn't it? <b>")
+    _, md, _ = exports.export(book, QUESTIONS, MODULE)
+    text = md.read_text(encoding="utf-8")
+    assert "It's \"deconfliction\", isn't it? &lt;b&gt;" in text and "O'Brien" in text and "&#39;" not in text

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from syria_lesson.live import answers
-from syria_lesson.teacher import classroom, collect
+from syria_lesson.teacher import classroom, collect, sources
 
 LESSONS = "syria-lesson"  # nbgitpuller clones into ~/<repository name>
 
@@ -124,3 +124,64 @@ def test_class_view_reads_exports_and_still_names_bad_files(tmp_path):
     found, problems = classroom.read_class(tmp_path)
     assert [s["student"] for s in found] == ["Ana"]
     assert problems == [("b.json", "is not an export or answers file from this module")]
+
+
+# ---------------------------------------------------------------- what a student hands in is not trusted (issue 25)
+
+
+def _export_in(homes: Path, account: str, name: str, text: str) -> Path:
+    folder = lessons(homes, account) / "export"
+    path = folder / f"{answers.file_stem(name)}-answers.json"
+    path.write_text(json.dumps(export_doc(name, text)), encoding="utf-8")
+    return folder
+
+
+def _class_texts(out: Path) -> dict[str, str]:
+    return {p.name.split("--")[0]: json.loads(p.read_text(encoding="utf-8"))["answers"]["d04_single_result"]["value"]
+            for p in (out / "class").glob("*.json")}
+
+
+def test_collect_never_follows_a_students_links(tmp_path):
+    homes = tmp_path / "homes"
+    victim = _export_in(homes, "vic", "Vic Tim", "Vic's own work")
+    # mal links to Vic's export, under an export's name
+    mal = lessons(homes, "mal") / "export"
+    os.symlink(victim / f"{answers.file_stem('Vic Tim')}-answers.json", mal / "mal-00000000-answers.json")
+    # lin links a whole lesson folder to Vic's
+    (homes / "lin").mkdir()
+    os.symlink(homes / "vic" / LESSONS, homes / "lin" / LESSONS)
+    # rot links a file outside every home (root-only on the hub) under an export's name
+    secret = tmp_path / "shadow"
+    secret.write_text("root:secret", encoding="utf-8")
+    os.symlink(secret, lessons(homes, "rot") / "export" / "rot-00000000-answers.html")
+    out = tmp_path / "out"
+    students = by_account(collect.collect(collect.HomeFolders(homes), out))
+    assert _class_texts(out) == {"vic": "Vic's own work"}
+    assert students["mal"].class_files == 0 and "link" in " ".join(students["mal"].skipped)
+    assert students["lin"].class_files == 0 and students["rot"].class_files == 0
+    assert not any("secret" in p.read_text(encoding="utf-8", errors="replace")
+                   for p in out.rglob("*") if p.is_file())
+
+
+def test_collect_refuses_a_fifo_and_a_huge_file(tmp_path, monkeypatch):
+    import signal
+
+    homes = tmp_path / "homes"
+    fifo = lessons(homes, "pip") / "export" / "pip-00000000-answers.json"
+    os.mkfifo(fifo)
+    big = _export_in(homes, "big", "Big File", "x")
+    monkeypatch.setattr(sources, "MAX_FILE", 1000)
+    (big / f"{answers.file_stem('Big File')}-answers.json").write_text(
+        json.dumps(export_doc("Big File", "x" * 5000)), encoding="utf-8")
+    def hung(*_):
+        raise TimeoutError("collect waited on a pipe")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)  # a read that waits on the pipe would hang for ever
+    try:
+        students = by_account(collect.collect(collect.HomeFolders(homes), tmp_path / "out"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert students["pip"].class_files == 0 and "not a regular file" in students["pip"].skipped[0]
+    assert students["big"].class_files == 0 and "too large" in students["big"].skipped[0]

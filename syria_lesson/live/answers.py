@@ -12,9 +12,12 @@ by git). The rules, each tested in ``tests/test_answers.py``:
 - The previous version is kept as ``<file>.bak``.
 - Each save re-reads the file and changes only the answers being saved, under
   a lock, so two notebooks open at once do not undo each other's work.
-- A file that cannot be read (corrupt, or edited by hand) is moved aside with
-  a clear message and never overwritten; the backup is used if it is sound,
+- A file that cannot be read (corrupt, or edited by hand) is copied aside with
+  a clear message before anything replaces it; the backup is used if it is sound,
   and answers this notebook saved more recently than the backup are kept.
+- A missing file (deleted, or a repair cut off) falls back to the backup, and
+  says so; only a sound file ever replaces the backup, so an empty state never does.
+- A file re-saved with a byte-order mark still reads.
   Opening, repairing and refreshing take the same lock as saving.
 - Each answer keeps its last few earlier versions (``history``), so an answer
   overwritten by mistake on a shared computer can still be found.
@@ -23,7 +26,6 @@ by git). The rules, each tested in ``tests/test_answers.py``:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -121,16 +123,24 @@ class AnswerBook:
     # -- reading (always under the lock)
 
     def _read(self, path: Path) -> dict:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))  # a byte-order mark (Notepad) is not damage
         if not valid_document(doc):
             raise ValueError("not an answers file")
         return doc["answers"]
 
+    def _sound(self, path: Path) -> dict | None:
+        """The answers in ``path``, or None if it is missing or cannot be read."""
+        try:
+            return self._read(path)
+        except (ValueError, UnicodeDecodeError, OSError):
+            return None
+
     def _read_safely(self) -> dict:
-        """The answers on disk; a broken file is moved aside, never lost."""
+        """The answers on disk; a broken file is kept aside, never lost, and a
+        missing file falls back to the backup (said in ``warning``)."""
         self._seen = self._stamp()
         if not self.path.exists():
-            return {}
+            return self._recover(None)
         try:
             return self._read(self.path)
         except (ValueError, UnicodeDecodeError, OSError):
@@ -144,37 +154,47 @@ class AnswerBook:
         return info.st_mtime_ns, info.st_size
 
     def _repair(self) -> dict:
-        moved = self._move_aside()
-        recovered: dict = {}
-        if self.backup.exists():
-            with contextlib.suppress(ValueError, UnicodeDecodeError, OSError):
-                recovered = self._read(self.backup)
-        # The backup may be older than what this notebook last saved: keep the newer of the two.
+        """The file is damaged: a copy goes aside first, then what the backup
+        (and this notebook) recovers replaces it, so a crash at any point loses nothing."""
+        return self._recover(self._copy_aside())
+
+    def _recover(self, moved: Path | None) -> dict:
+        """The backup's answers, plus those this notebook saved more recently.
+        ``moved`` is where a damaged file was put; None when the file was missing."""
+        from_backup = self._sound(self.backup) or {}
+        recovered = dict(from_backup)
         kept_here = 0
         for qid, entry in self._answers.items():
             theirs = recovered.get(qid)
-            if theirs is None or (entry.get("saved", "") >= theirs.get("saved", "")
+            if theirs is None or (str(entry.get("saved", "")) >= str(theirs.get("saved", ""))
                                   and entry.get("value") != theirs.get("value")):
                 recovered[qid] = entry
                 kept_here += 1
-        self.warning = (
-            f"Your answers file was damaged, so it was moved to {moved.name} (nothing was deleted; "
-            "show it to your teacher). "
-            + ("Your saved answers were put back from the backup"
-               + (" and from this notebook." if kept_here else ".") if recovered
-               else "You are starting with an empty answers file."))
+        if moved is None and not recovered:
+            return {}  # no file and no backup: a student's first answer
+        sources = [where for where, used in (("the backup", from_backup), ("this notebook", kept_here)) if used]
+        put_back = (f"Your saved answers were put back from {' and from '.join(sources)}." if recovered
+                    else "You are starting with an empty answers file.")
+        if moved is not None:
+            self.warning = (f"Your answers file was damaged, so it was copied to {moved.name} (nothing was deleted; "
+                            "show it to your teacher). " + put_back)
+        else:
+            self.warning = "Your answers file was missing (deleted, or a save was cut off). " + put_back
         if recovered:
             self._write(recovered)
+        elif moved is not None:
+            os.unlink(self.path)  # its copy is aside; nothing sound to put in its place
+        self._seen = self._stamp()
         return recovered
 
-    def _move_aside(self) -> Path:
+    def _copy_aside(self) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}.json")
         counter = 1
         while target.exists():
             counter += 1
             target = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}-{counter}.json")
-        os.replace(self.path, target)
+        write_atomic(target, self.path.read_bytes())
         return target
 
     # -- writing
@@ -182,8 +202,8 @@ class AnswerBook:
     def _write(self, answers: dict) -> None:
         doc = {"format": FORMAT, "version": VERSION, "student": self.name, "answers": answers}
         content = to_json(doc)
-        if self.path.exists():
-            write_atomic(self.backup, self.path.read_text(encoding="utf-8"))
+        if self._sound(self.path) is not None:  # only a sound file ever replaces the backup
+            write_atomic(self.backup, self.path.read_bytes())
         write_atomic(self.path, content)
 
     def save(self, question_id: str, value: Any) -> str:
@@ -195,7 +215,8 @@ class AnswerBook:
             entry = {"value": value, "saved": stamp}
             old = on_disk.get(question_id)
             if old is not None:
-                history = list(old.get("history") or [])
+                history = old.get("history")
+                history = list(history) if isinstance(history, list) else []
                 if old.get("value") != value:
                     history.insert(0, {"value": old.get("value"), "saved": old.get("saved")})
                 entry["history"] = history[:HISTORY]

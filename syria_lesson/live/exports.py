@@ -27,7 +27,7 @@ VERSION = 1
 def _md_escape(value: str) -> str:
     """Make student text inert in Markdown: HTML is escaped, and characters
     that start Markdown syntax are backslash-escaped."""
-    value = str(escape(value))
+    value = str(escape(value)).replace("&#39;", "'").replace("&#34;", '"')  # quotes start no markup
     for ch in "\\`*_{}[]#|~!":
         value = value.replace(ch, "\\" + ch)
     return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -60,12 +61,31 @@ def to_json(doc: Any) -> str:
     return content
 
 
-def write_atomic(path: Path, content: str) -> None:
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` with every lone surrogate (half an emoji) in its text replaced
+    by U+FFFD, so it can be encoded as UTF-8: for what is sent or shown, never
+    for what is stored (the file keeps the text exactly, escaped)."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable(v) for v in value)
+    return value
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` so that ``path`` holds either the old or the new text,
-    never a mixture, whatever happens during the write."""
+    never a mixture, whatever happens during the write. Text UTF-8 cannot
+    encode (half an emoji) is kept, written as its escape (``\\ud83d``)."""
+    if isinstance(content, str):
+        content = content.encode("utf-8", errors="backslashreplace")
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())

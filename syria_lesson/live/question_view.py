@@ -1,9 +1,18 @@
 """One question, live: the kind's controls plus what every question shares:
 saving (after checking whose answers these are), restoring, and a status line
-that always names the student and says any failure in plain words."""
+that always names the student and says any failure in plain words.
+
+Nothing a student types is lost if the kernel stops: text is saved as it is
+typed, a second after the first key (not when the box loses focus); every
+control an autosaving kind shows is saved; text a save refused (no name yet,
+another student's name) stays in the box, whatever name is typed next, and is
+saved for that name; half an emoji is kept (escaped in the file) instead of
+stopping the update on its way from the browser.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import functools
 from collections.abc import Callable
@@ -12,8 +21,9 @@ from syria_lesson import kinds
 from syria_lesson.core.html import html
 from syria_lesson.data import Content, given_content
 from syria_lesson.live import session
+from syria_lesson.live.files import printable
 from syria_lesson.live.session import WrongStudent
-from syria_lesson.live.worksheet import answer_text, frames_html, rubric_html, short_prompt
+from syria_lesson.live.worksheet import answer_text, frames_html, number, rubric_html, short_prompt
 
 
 def plain_failure(err: BaseException, doing: str = "saved") -> str:
@@ -28,8 +38,75 @@ def plain_failure(err: BaseException, doing: str = "saved") -> str:
         reason = f"the computer could not write the file ({err.strerror or err.__class__.__name__})"
     else:
         reason = f"something unexpected went wrong ({err.__class__.__name__})"
+    if doing != "saved":  # the name bar, the export, a restore: no Save button, maybe no text
+        return f"Not {doing}: {reason}. Try again in a moment; if it still fails, tell your teacher."
     return (f"Not {doing}: {reason}. Your text is still here: press Save to try again, and if it still fails, "
             "copy your text somewhere safe and tell your teacher.")
+
+
+TYPING_PAUSE = 1.0  # seconds: while typing, text is saved at most this often, so a crash loses at most this
+
+
+def value_controls(widgets) -> list:
+    """Every control that holds a student's input, inside boxes too."""
+    import ipywidgets as w
+
+    found = []
+    for widget in widgets:
+        if isinstance(widget, w.Box):
+            found += value_controls(widget.children)
+        elif isinstance(widget, w.ValueWidget) and not isinstance(widget, (w.HTML, w.HTMLMath, w.Label)):
+            found.append(widget)
+    return found
+
+
+def name_controls(widgets, tag: str) -> None:
+    """Give every control an accessible name that says which question it
+    belongs to ("Save question 3", "Question 3: How likely (%)"), so a screen
+    reader can tell the 22 Save buttons of a lesson apart. Where one question
+    has several controls of one name (ranks, matches), the kind's tooltip,
+    which names the item, is used instead."""
+    import ipywidgets as w
+
+    # A check box's description is its word, which the classify kind reads back as the answer: left as it is.
+    controls = [c for c in value_controls(widgets) if getattr(c, "description", "") and not isinstance(c, w.Checkbox)]
+    buttons = _buttons(widgets)
+    names = [c.description for c in controls]
+    for control in controls:
+        base = control.description
+        if names.count(base) > 1 and control.tooltip:
+            base = control.tooltip
+        control.description = f"{tag.capitalize()}: {base}"
+        control.style.description_width = "initial"
+    for button in buttons:
+        button.description = (f"{button.description} {tag}" if button.description in ("Save", "Check")
+                              else f"{button.description} ({tag})")
+        button.layout.width = "auto"
+
+
+def _buttons(widgets) -> list:
+    import ipywidgets as w
+
+    found = []
+    for widget in widgets:
+        if isinstance(widget, w.Box):
+            found += _buttons(widget.children)
+        elif isinstance(widget, w.Button):
+            found.append(widget)
+    return found
+
+
+def keep_unsendable_text(widget) -> None:
+    """Half an emoji (a lone surrogate, pasted) cannot be sent to the browser,
+    and ipywidgets' echo of it would fail before the value is even set, dropping
+    the whole edit. The kernel keeps the text as it is (the file stores it
+    escaped); the browser is sent U+FFFD in the half emoji's place."""
+    send = widget._send
+
+    def _send(msg, buffers=None):
+        return send(printable(msg), buffers=buffers)
+
+    widget._send = _send
 
 
 def alert(message: str):
@@ -53,13 +130,25 @@ class QuestionView:
         self.status = w.HTML()
         self.feedback_box = w.HTML()
         self._loading = False
+        self.unsaved = False  # input the student gave that no save has taken yet
+        self._timer: asyncio.TimerHandle | None = None
+        self._typed_saved = float("-inf")  # when typing was last saved (the event loop's clock)
         self.controls = self.kind.controls(q, self)
         self._handlers: list[tuple[object, Callable]] = []
-        for control in self.controls.watched:  # autosave: every finished edit is saved
+        watched = list(self.controls.watched)
+        if watched:  # an autosaving kind: every control it shows is saved (a prediction's dropdowns too)
+            watched += [c for c in value_controls(self.controls.widgets) if all(c is not x for x in watched)]
+        for control in watched:
+            if isinstance(control, (w.Text, w.Textarea)):
+                control.continuous_update = True  # saved as it is typed, not only when the box loses focus
+            keep_unsendable_text(control)
             handler = self._autosave
             control.observe(handler, names="value")
             self._handlers.append((control, handler))
         save = w.Button(description="Save", icon="save", tooltip="Save this answer")
+        where = (f"question {number(q, self.content.questions)}" if any(x["id"] == q["id"] for x in self.content.questions)
+                 else "this question")  # a question made up in a test
+        name_controls([*self.controls.widgets, save], where)
         save.on_click(self.guarded(lambda _=None: self.save()))
         head = [w.HTML(html('<p class="sl-q-meta">{}</p>', label or self.kind.label))]
         if q.get("rubric"):
@@ -97,10 +186,43 @@ class QuestionView:
     # -- saving and restoring
 
     def _autosave(self, change=None) -> None:
-        if not self._loading:
+        if self._loading:
+            return
+        self.unsaved = True
+        owner = (change or {}).get("owner")
+        if getattr(owner, "continuous_update", False) and self._save_soon():
+            return
+        self.guarded(self.save)()
+
+    def _save_soon(self) -> bool:
+        """At most one save per TYPING_PAUSE while the student types: the first
+        key after a pause is saved at once (False: save now), the keys after it
+        TYPING_PAUSE later, together. False too where no event loop runs (plain Python)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        if self._timer is None:
+            wait = self._typed_saved + TYPING_PAUSE - loop.time()
+            if wait <= 0:
+                self._typed_saved = loop.time()
+                return False
+            self._timer = loop.call_later(wait, self._save_pending)
+        return True
+
+    def _save_pending(self) -> None:
+        self._timer = None
+        self._typed_saved = asyncio.get_running_loop().time()
+        if self.unsaved:
             self.guarded(self.save)()
 
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
     def save(self) -> None:
+        self._cancel_timer()
         value = self.controls.get()
         if value is None:
             why = self.controls.incomplete()
@@ -109,6 +231,7 @@ class QuestionView:
             return
         book = session.SESSION.check_student()
         stamp = book.save(self.q["id"], value)
+        self.unsaved = False
         message = status(f"Saved for {book.name} at {stamp}")
         if book.warning:
             message = alert(book.warning) + html("<br>") + message
@@ -118,8 +241,13 @@ class QuestionView:
         self.status.value = str(message)
         session.SESSION.changed()
 
-    def reload(self) -> None:
-        """Show the current student's saved answer, or clear the widget."""
+    def reload(self, keep_unsaved: bool = False) -> None:
+        """Show the current student's saved answer, or clear the widget. With
+        ``keep_unsaved`` (a name was just typed), input no save has taken yet
+        stays and is saved for that name: it was typed by whoever is at the computer."""
+        if keep_unsaved and self.unsaved and self.controls.get() is not None:
+            self.guarded(self._save_kept)()
+            return
         book = session.SESSION.ensure_book()
         self._loading = True
         try:
@@ -145,6 +273,15 @@ class QuestionView:
         finally:
             self._loading = False
 
+    def _save_kept(self) -> None:
+        book = session.SESSION.check_student()
+        book.refresh_if_changed()
+        replaced = book.get(self.q["id"]) is not None
+        self.save()
+        note = (f"What you typed here before pressing Start was kept, and saved for {book.name}"
+                + (" (it replaces the earlier answer, which stays in the file's history)." if replaced else "."))
+        self.status.value = str(status(note) + html("<br>")) + self.status.value
+
     def show_earlier(self, book) -> None:
         """The student's own answer to the question this one returns to."""
         earlier = self.content.question(self.q["beside"])
@@ -155,6 +292,7 @@ class QuestionView:
 
     def detach(self) -> None:
         """Stop listening (the cell was run again and a new view replaces this one)."""
+        self._cancel_timer()
         for control, handler in self._handlers:
             control.unobserve(handler, names="value")
         self._handlers = []

@@ -46,23 +46,31 @@ def name_box(*, edition: Edition | None = None) -> None:
     field = w.Text(description="Your name", placeholder="First name and last name", layout=w.Layout(width="28em"))
     start = w.Button(description="Start", button_style="primary", tooltip="Save your answers under this name")
     change = w.Button(description="Not you? Change", tooltip="Type a different name", layout=w.Layout(width="auto"))
+    confirm = w.Button(description="Yes, it is me", button_style="primary", layout=w.Layout(width="auto"))
     message = w.HTML()
     ask_row = w.HBox([field, start])
 
     def render() -> None:
         book = session.SESSION.ensure_book()
         if book is None:
-            ask_row.layout.display, change.layout.display = "", "none"
+            ask_row.layout.display, change.layout.display, confirm.layout.display = "", "none", "none"
             message.value = str(status("Type your name and press Start. Your answers are saved under it."))
-        else:
-            ask_row.layout.display, change.layout.display = "none", ""
-            text = html('<span role="status">Answers in this lesson are saved for <strong>{}</strong>.</span>',
-                        book.name)
-            message.value = str(text + (html("<br>") + alert(book.warning) if book.warning else ""))
+            return
+        ask_row.layout.display, change.layout.display = "none", ""
+        text = html('<span role="status">Answers in this lesson are saved for <strong>{}</strong>.</span>', book.name)
+        if session.SESSION.confirmed:
+            confirm.layout.display = "none"
+        else:  # a fresh kernel: the name last typed on this computer, not yet confirmed here
+            confirm.layout.display = ""
+            confirm.description = f"Yes, I am {book.name}"
+            confirm.tooltip = f"Save your answers in this lesson as {book.name}"
+            text = html('<span role="status">This computer last saved answers for <strong>{}</strong>. Is that you? '
+                        "Nothing is saved in this lesson until you say.</span>", book.name)
+        message.value = str(text + (html("<br>") + alert(book.warning) if book.warning else ""))
 
-    def on_start(_=None) -> None:
+    def on_start(_=None, name: str | None = None) -> None:
         try:
-            session.SESSION.start(field.value)
+            session.SESSION.start(field.value if name is None else name)
         except Exception as err:  # noqa: BLE001 - shown in the bar, never only in the log
             message.value = str(alert(plain_failure(err, doing="started")))
             return
@@ -74,13 +82,19 @@ def name_box(*, edition: Edition | None = None) -> None:
         field.value = ""
         message.value = str(status("Type your own name and press Start. Your answers will be saved under it."))
 
+    def on_confirm(_=None) -> None:
+        if session.SESSION.book is not None:
+            on_start(name=session.SESSION.book.name)
+
     start.on_click(on_start)
+    field.on_msg(lambda _w, content, _b: content.get("event") == "submit" and on_start())  # Enter starts
     change.on_click(on_change)
+    confirm.on_click(on_confirm)
     session.SESSION.listen("name_bar", render)
     render()
     static = html('<div class="sl-name"><p><strong>Name:</strong></p>{}<p>In JupyterLab, type your name here once; '
                   "every lesson saves your answers under it.</p></div>", lines(1))
-    show(w.VBox([w.HBox([message, change]), ask_row]), static,
+    show(w.VBox([w.HBox([message, confirm, change]), ask_row]), static,
          "Name: ____ (in JupyterLab: type your name once; answers are saved under it)")
 
 

@@ -4,8 +4,13 @@ On a shared lab computer the danger is one student's text saved as another's.
 So the session:
 
 - always knows one student (or none), whom every lesson names at the top;
+- in a fresh kernel, adopts the name last typed on this computer only to show
+  it: nothing is saved until the student confirms it is theirs ("Yes, I am …"),
+  so the next student never saves as the previous one by missing the name;
 - when the student changes, reloads every question widget from the new
-  student's file, clearing those the new student has not answered;
+  student's file, clearing those the new student has not answered, except a
+  box holding input no save has taken yet: that stays, and is saved for the
+  name just typed;
 - before each save, checks that the student it saves for is still the one
   this computer remembers (another lesson may have changed it); if not, it
   saves nothing and says so;
@@ -27,6 +32,7 @@ class WrongStudent(Exception):
 class Session:
     def __init__(self) -> None:
         self.book: answers.AnswerBook | None = None
+        self.confirmed = False  # the student typed or confirmed their name in this kernel
         self.views: dict[str, object] = {}              # question id -> its live view
         self.listeners: dict[str, Callable[[], None]] = {}  # purpose -> redraw (the name bar, progress ...)
 
@@ -51,8 +57,9 @@ class Session:
         """Save answers for ``name`` from now on, here and in the other lessons."""
         name = answers.remember_student(name)
         self.book = answers.AnswerBook(name)
+        self.confirmed = True
         for view in list(self.views.values()):
-            view.reload()
+            view.reload(keep_unsaved=True)
         self.changed()
         return self.book
 
@@ -67,6 +74,11 @@ class Session:
                 f"Not saved: this computer now saves answers for {remembered} (the name was changed in "
                 f"another lesson), but this lesson still shows {book.name}. If you are {book.name}, press "
                 "“Not you? Change” at the top and type your name again. Your text is still here.")
+        if not self.confirmed:
+            raise WrongStudent(
+                f"Not saved yet: this computer last saved answers for {book.name}. Is that you? Press "
+                f"“Yes, I am {book.name}” at the top of this lesson, or “Not you? Change” and type your own "
+                "name. Your text is still here, and is saved as soon as you do.")
         return book
 
     # -- the widgets

@@ -5,15 +5,48 @@ only regular files, never follow a link, and cap what they read."""
 from __future__ import annotations
 
 import base64
+import contextlib
+import errno
 import json
+import os
+import stat
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path, PurePosixPath
 
+MAX_FILE = 4_000_000  # bytes: an export of a whole module is well under 1 MB
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+
 
 class Unreadable(Exception):
     """A file or folder that could not be read; the message says why."""
+
+
+@contextlib.contextmanager
+def _open_inside(home: Path, parts: tuple[str, ...], directory: bool):
+    """A file descriptor for ``home/parts...``, opened one folder at a time
+    without following any link (a student's link could point at another
+    student's home or at a root-only file, and collect runs as root).
+    A FIFO, device or link is refused, never waited on or followed."""
+    fds = []
+    try:
+        fds.append(os.open(home, os.O_RDONLY | _DIRECTORY | _NOFOLLOW))
+        for n, part in enumerate(parts):
+            if part in ("", ".", ".."):
+                raise OSError(f"{part!r} in a path")
+            last = n == len(parts) - 1
+            flags = os.O_RDONLY | _NOFOLLOW | (os.O_NONBLOCK if last and not directory else _DIRECTORY)
+            fds.append(os.open(part, flags, dir_fd=fds[-1]))
+        info = os.fstat(fds[-1])
+        if not (stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)):
+            raise Unreadable("cannot be read: not a regular file (a link, pipe or device)")
+        yield fds[-1], info
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 class HomeFolders:
@@ -26,22 +59,50 @@ class HomeFolders:
         """(account, None) for each student; None: nothing stops us looking."""
         if not self.homes.is_dir():
             raise SystemExit(f"collect: {self.homes} is not a folder of home folders")
-        return [(p.name, None) for p in sorted(self.homes.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+        return [(p.name, None) for p in sorted(self.homes.iterdir())
+                if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")]
+
+    def _parts(self, path: PurePosixPath) -> tuple[str, ...]:
+        return tuple(part for part in PurePosixPath(path).parts if part != ".")
 
     def listdir(self, account: str, folder: PurePosixPath) -> list[tuple[str, bool]]:
-        path = self.homes / account / folder
+        """(name, is a folder) in the student's own home; a link is never a folder."""
         try:
-            return sorted((p.name, p.is_dir()) for p in path.iterdir())
-        except FileNotFoundError:
+            with _open_inside(self.homes / account, self._parts(folder), directory=True) as (fd, _):
+                with os.scandir(fd) as entries:
+                    return sorted((e.name, e.is_dir(follow_symlinks=False)) for e in entries)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except Unreadable:
             return []
         except OSError as error:
+            if error.errno == errno.ELOOP:  # a link where a folder should be: not followed
+                return []
             raise Unreadable(f"{folder or '.'}: cannot be listed ({error.__class__.__name__})") from None
 
     def read(self, account: str, path: PurePosixPath) -> bytes:
+        """A regular file inside the student's own home, not a link, at most MAX_FILE bytes."""
         try:
-            return (self.homes / account / path).read_bytes()
+            with _open_inside(self.homes / account, self._parts(path), directory=False) as (fd, info):
+                if info.st_size > MAX_FILE:
+                    raise Unreadable(f"{path}: cannot be read: too large ({info.st_size // 1000} KB; an export is a few hundred KB)")
+                chunks, size = [], 0
+                while size <= MAX_FILE:  # the size may grow while we read
+                    chunk = os.read(fd, 1 << 20)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                data = b"".join(chunks)
+        except Unreadable as error:
+            raise Unreadable(error if str(error).startswith(f"{path}:") else f"{path}: {error}") from None
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise Unreadable(f"{path}: cannot be read: it is a link (links are never followed)") from None
             raise Unreadable(f"{path}: cannot be read ({error.__class__.__name__})") from None
+        if len(data) > MAX_FILE:
+            raise Unreadable(f"{path}: cannot be read: too large (over {MAX_FILE // 1000} KB)")
+        return data
 
 
 class HubServers:
@@ -96,4 +157,6 @@ class HubServers:
 
     def read(self, account: str, path: PurePosixPath) -> bytes:
         model = self._contents(account, path, "content=1&type=file&format=base64")
+        if not isinstance(model.get("content"), str) or len(model["content"]) > MAX_FILE * 4 // 3 + 4:
+            raise Unreadable(f"{path}: too large, or not a file: not read")
         return base64.b64decode(model["content"])
