@@ -20,8 +20,8 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from syria_lesson.build.execute import execute_all, strip_widget_views
-from syria_lesson.core.editions import EDITIONS
 from syria_lesson.core.editions import get as get_edition
+from syria_lesson.core.editions import handouts as handout_editions
 from syria_lesson.core.html import Markup
 from syria_lesson.data import load_all
 from syria_lesson.lessons.reference import record_checked_text
@@ -125,7 +125,10 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
-def build_handouts(notebooks_for, out: Path, editions=tuple(EDITIONS)) -> list[Path]:
+HANDOUT_EDITIONS = tuple(e.name for e in handout_editions())  # the web edition has a builder of its own
+
+
+def build_handouts(notebooks_for, out: Path, editions=HANDOUT_EDITIONS) -> list[Path]:
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks."""
     built = dt.date.today().isoformat()
     written, runs = [], {}
