@@ -13,16 +13,17 @@
 #   make new-lesson N=06 TITLE="..."  a new, empty, valid lesson (data files and notebook)
 #   make release    the student release (no instructor material) in build/student-release/
 #   make lite       a JupyterLite site of the student release in build/lite/
+#   make web        the web edition: every lesson interactive in any browser, offline, in build/web/
 #   make benchmark  time the notebooks, the handout build and the tests
 #   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
-#   make site       what GitHub Pages publishes: student handouts, PDFs, JupyterLite, in build/site/
+#   make site       what GitHub Pages publishes: the web edition, student handouts, PDFs, JupyterLite, in build/site/
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
-.PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark \
+.PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark web \
         hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
@@ -97,9 +98,10 @@ hub-image: $(VENV)/.dev
 	cp classroom/lab-settings/overrides.json $(HUB_IMAGE)/classroom/lab-settings/
 	@echo "Image context: $(HUB_IMAGE)/   Build it: docker build -t REGISTRY/syria-lesson:1.0.0 $(HUB_IMAGE)"
 
-# What GitHub Pages publishes (.github/workflows/publish.yml): the JupyterLite
-# site of the student release at the root (lab/), the student handouts
-# (handouts/, with the figures they link to in handouts/img/), their PDFs (pdf/a4/, pdf/letter/) and a landing page linking them.
+# What GitHub Pages publishes (.github/workflows/publish.yml): the web edition
+# (web/), the JupyterLite site of the student release at the root (lab/), the student
+# handouts (handouts/, with the figures they link to in handouts/img/), their PDFs
+# (pdf/a4/, pdf/letter/) and a landing page linking them.
 SITE := build/site
 site: $(VENV)/.dev
 	rm -rf $(SITE)
@@ -108,6 +110,8 @@ site: $(VENV)/.dev
 	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
 	@# The figures the pages link to (img/<hash>.png), written once beside them.
 	if [ -d build/handouts/student/img ]; then cp -R build/handouts/student/img $(SITE)/handouts/; fi
+	$(RUN) -m syria_lesson.build web
+	rm -rf $(SITE)/web && cp -r build/web $(SITE)/web
 	$(MAKE) --no-print-directory pdf
 	$(RUN) classroom/pages.py pdfs $(SITE)
 	$(RUN) classroom/pages.py index $(SITE)
@@ -169,6 +173,10 @@ worksheets: $(VENV)/.dev
 
 lite: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build.lite
+
+# The web edition (build/web/): open build/web/index.html in any browser; nothing to install.
+web: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build web
 
 benchmark: $(VENV)/.dev
 	$(RUN) benchmarks/run.py

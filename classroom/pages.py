@@ -78,11 +78,17 @@ def index_html(site: Path) -> str:
     esc = html.escape
     handouts = sorted((site / "handouts").glob("*.html"))
     sections = []
+    if (site / "web" / "index.html").is_file():
+        sections.append(
+            "<section><h2>Work through the lessons in any browser</h2>"
+            '<p><a href="web/index.html">Open the lessons (web edition)</a>: nothing to install, works offline '
+            "once opened and on a phone. Answers stay in that browser, so export them at the end of each "
+            "lesson.</p></section>")
     if (site / "lab").is_dir():
         sections.append(
             "<section><h2>Run the lessons in your browser</h2>"
-            f'<p><a href="{esc(START)}">Open the lessons (JupyterLite)</a>: nothing to install; the lessons run '
-            "in the browser. It needs an internet connection, and answers stay in that browser only, so "
+            f'<p><a href="{esc(START)}">Open the lessons (JupyterLite)</a>: the Python option, nothing to install; the '
+            "lessons run in the browser. It needs an internet connection, and answers stay in that browser only, so "
             "export them before you leave.</p></section>")
     if handouts:
         items = "".join(f'<li><a href="handouts/{esc(p.name)}">{esc(label(p.stem))}</a></li>' for p in handouts)

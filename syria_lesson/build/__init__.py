@@ -5,6 +5,7 @@
     python -m syria_lesson.build handouts       # HTML handouts: student, instructor and worksheet editions
     python -m syria_lesson.build worksheets     # the worksheets only: all tasks, and core tasks only
     python -m syria_lesson.build release        # the student release folder
+    python -m syria_lesson.build web            # the web edition: every lesson interactive in a browser, offline
     python -m syria_lesson.build docs           # the lesson plan and lesson tables in README and docs/
     python -m syria_lesson.build check-current  # are the notebooks current with the data?
     python -m syria_lesson.build check          # every content file, checked: all its problems, or the counts
@@ -12,7 +13,7 @@
 
 The Makefile wraps each of these (``make notebooks`` and so on). One module
 per job: ``freshness``, ``execute``, ``figures``, ``handouts``, ``release``,
-``check`` (the content), ``scaffold`` (a new lesson).
+``check`` (the content), ``scaffold`` (a new lesson), ``web`` (the web edition).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from syria_lesson.build.handouts import build_handouts as build
 from syria_lesson.build.handouts import handout_html
 from syria_lesson.build.release import build_release as _release
 from syria_lesson.core import paths
-from syria_lesson.core.editions import EDITIONS, get
+from syria_lesson.core.editions import get, handouts
 
 ROOT = paths.ROOT
 BUILD = ROOT / "build"
@@ -54,7 +55,7 @@ def run_notebooks() -> None:
 
 def build_handouts(out: Path | None = None, editions: tuple[str, ...] | None = None) -> list[Path]:
     return build(lambda edition: notebooks(include_instructor=get(edition).shows_readings), out or BUILD / "handouts",
-                 editions or tuple(EDITIONS))
+                 editions or tuple(e.name for e in handouts()))
 
 
 def build_release(out: Path | None = None) -> Path:

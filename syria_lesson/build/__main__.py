@@ -12,6 +12,7 @@ from syria_lesson.build import (
     build_handouts,
     build_release,
     check,
+    notebooks,
     run_notebooks,
     save_figures,
     scaffold,
@@ -19,6 +20,7 @@ from syria_lesson.build import (
 )
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
+from syria_lesson.build.web import build_web
 
 
 def check_current(out: Path | None) -> int:
@@ -41,6 +43,7 @@ COMMANDS = {
     # The class sets only (all tasks, and core tasks only), for `make worksheets`.
     "worksheets": lambda out: build_handouts(out or BUILD / "worksheets", editions=("worksheet", "worksheet-core")),
     "release": lambda out: build_release(out),
+    "web": lambda out: build_web(out or BUILD / "web", notebooks(include_instructor=False)),
     "docs": docs,
     "check-current": check_current,
     "check": lambda out: check.main(),

@@ -26,8 +26,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from syria_lesson.build.execute import execute_many, strip_widget_views
 from syria_lesson.build.exporter import TEMPLATES, exporter
 from syria_lesson.build.page_images import Figures
-from syria_lesson.core.editions import EDITIONS
 from syria_lesson.core.editions import get as get_edition
+from syria_lesson.core.editions import handouts as handout_editions
 from syria_lesson.core.html import Markup
 from syria_lesson.data import load_all
 from syria_lesson.lessons.reference import record_checked_text
@@ -119,7 +119,10 @@ def all_in_one(pages: list[tuple[str, str, str]], edition: str, built: str) -> s
         css=Markup(handout_css()), lessons=lessons, licence=_footer())
 
 
-def build_handouts(notebooks_for, out: Path, editions=tuple(EDITIONS)) -> list[Path]:
+HANDOUT_EDITIONS = tuple(e.name for e in handout_editions())  # the web edition has a builder of its own
+
+
+def build_handouts(notebooks_for, out: Path, editions=HANDOUT_EDITIONS) -> list[Path]:
     """Write the editions into ``out``; ``notebooks_for(edition)`` lists the notebooks.
 
     Every notebook that needs a fresh run (the instructor edition's, the

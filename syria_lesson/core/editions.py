@@ -34,6 +34,7 @@ class Edition:
     extension_pages: int = 0   # more pages a lesson's extension tasks may take after the core
     letter_extra: int = 0      # more pages allowed on Letter, which is 18 mm shorter than A4
     runs_as: str = ""          # another edition whose notebook run this one shares ("" = its own)
+    renderer: str = "handout"  # what builds it: "handout" (build/handouts/<name>/) or "web" (make web)
 
     @property
     def kernel(self) -> str:
@@ -62,6 +63,10 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
     Edition("worksheet-core", "Worksheet, core tasks only", shows_readings=False, paper=True, extension=False,
             published="Worksheets, core tasks only (at most 4 A4 pages a lesson)",
             page_budget=4, whole_budget=24, letter_extra=1, runs_as="worksheet"),
+    # Every lesson interactive in a plain browser, offline (build/web.py): the committed notebooks with
+    # each question's browser face; our readings sealed until the student's attempt, as in JupyterLab.
+    Edition("web", "Web edition", shows_readings=False, paper=False, renderer="web",
+            published="Web edition (every lesson interactive in any browser, offline, nothing to install)"),
 )}
 STUDENT = EDITIONS["student"]
 
@@ -85,6 +90,11 @@ def current() -> Edition:
 def given(edition: Edition | None) -> Edition:
     """The edition a function was handed, or this kernel's."""
     return edition if edition is not None else current()
+
+
+def handouts() -> list[Edition]:
+    """The editions the handout build renders (the web edition has a builder of its own)."""
+    return [e for e in EDITIONS.values() if e.renderer == "handout"]
 
 
 def published() -> list[Edition]:

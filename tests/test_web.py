@@ -1,0 +1,123 @@
+"""The web edition's page builder (build/web.py, build/web_kinds.py): fast, no browser.
+
+Its pages are made from the data and the committed notebooks; every question has its
+browser face; nothing is loaded from the network; and no right answer, feedback or reading
+is in a page or its data as words (they are digests or sealed until the student's attempt).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from syria_lesson import kinds
+from syria_lesson.build import notebooks, web, web_kinds
+from syria_lesson.core import editions
+from syria_lesson.data import load_all
+from syria_lesson.live.worksheet import answer_text
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_all()
+
+
+@pytest.fixture(scope="module")
+def pages(content):
+    """Lessons 01 and 04: between them every sealed kind but two, and a reveal and a progress list."""
+    wanted = [p for p in notebooks(include_instructor=False) if p.name.startswith(("01_", "03_", "04_"))]
+    exporter = web.exporter()
+    return {p.name[:2]: web.lesson_page(p, content, "2025-01-01", exporter) for p in wanted}
+
+
+def test_seal_and_digest():
+    assert web_kinds.unseal("q/slot", web_kinds.seal("q/slot", "Right. <b>Why</b> – ü")) == "Right. <b>Why</b> – ü"
+    assert web_kinds.seal("q/a", "same text") != web_kinds.seal("q/b", "same text")
+    assert web_kinds.digest("q1", "Option") == web_kinds.digest("q1", "Option") != web_kinds.digest("q2", "Option")
+
+
+def test_script_json_cannot_close_its_script_element():
+    text = str(web.script_json({"a": "</script><script>alert(1)</script>", "b": "\u2028"}))
+    assert "</script" not in text and "<" not in text
+    assert json.loads(text) == {"a": "</script><script>alert(1)</script>", "b": "\u2028"}
+
+
+def test_the_web_edition_is_a_published_row_with_a_builder_of_its_own():
+    web_edition = editions.get("web")
+    assert web_edition.published and not web_edition.shows_readings and not web_edition.paper
+    assert "web" not in {e.name for e in editions.handouts()}
+
+
+def test_every_question_of_a_lesson_has_its_face(pages, content):
+    for lesson, page in pages.items():
+        tags = re.findall(r'<div [^>]*class="sl-question sl-web-q[^>]*>', page)
+        faces = [(re.search(r'data-q="([\w-]+)"', t).group(1), re.search(r'data-kind="(\w+)"', t).group(1)) for t in tags]
+        assert sorted(q for q, _ in faces) == sorted(q["id"] for q in content.lesson_questions(lesson))
+        for qid, kind in faces:
+            assert content.question(qid)["kind"] == kind
+        assert 'class="sl-reveal-of"' not in page  # every reveal was replaced by a sealed one
+        assert "data-namebar" in page and "Not you? Change" in page and "data-export" in page
+
+
+def test_each_face_has_labelled_controls(content):
+    for q in content.questions:
+        face = str(web_kinds.face(q, "label", content))
+        for control in re.findall(r'<(?:textarea|select|input type="text")[^>]*>', face):
+            ident = re.search(r'id="([^"]+)"', control)
+            assert 'aria-label="' in control or (ident and f'for="{ident.group(1)}"' in face), (q["id"], control)
+
+
+def test_nothing_is_loaded_from_the_network(pages):
+    for page in pages.values():
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page):
+            source = re.search(r'(?:src|href)="([^"]*)"', tag)
+            assert source is None or not re.match(r"(https?:)?//", source.group(1)), tag
+
+
+def test_no_plain_key_reading_or_feedback_in_a_page(pages, content):
+    public = web.questions_script(content)
+    for lesson, page in pages.items():
+        for q in content.lesson_questions(lesson):
+            kind = kinds.kind_of(q)
+            secrets = [s for s in kind.secrets(q) if len(s) > 25]
+            reading = kind.reading(q)
+            if reading:
+                secrets.append(re.sub(r"<[^>]+>", "", str(reading))[:60])
+            for secret in secrets:
+                escaped = str(web_kinds.html("{}", secret))
+                assert secret not in page and escaped not in page, (q["id"], secret[:40])
+                assert secret not in public and escaped not in public, (q["id"], secret[:40])
+    assert '"answer"' not in public
+
+
+def test_sealed_feedback_is_what_jupyterlab_shows(content):
+    q = next(q for q in content.questions if q["kind"] == "selfcheck")
+    kind = kinds.kind_of(q)
+    sealed = web_kinds.sealed(q)
+    for option in kind.shown(q):
+        assert web_kinds.unseal(f"{q['id']}/option:{option}", sealed[f"option:{option}"]) == str(kind.feedback(q, option))
+    assert web_kinds.public(q, content)["right"] == web_kinds.digest(q["id"], q["answer"])
+
+
+def test_a_reveal_seals_the_reading_the_notebook_would_show(content):
+    import nbformat
+
+    path = next(p for p in notebooks(include_instructor=False) if p.name.startswith("01_"))
+    nb, sealed, _ = web.web_notebook(nbformat.read(path, as_version=4), content)
+    reveals = {k: v for k, v in sealed.items() if k.startswith("reveal:")}
+    assert len(reveals) == 3
+    for key, slots in reveals.items():
+        reading = web_kinds.unseal(f"{key}/reading", slots["reading"])
+        assert reading.startswith('<section class="sl-box sl-reveal"') and len(reading) > 200
+
+
+def test_questions_script_describes_every_question(content):
+    text = web.questions_script(content)
+    data = json.loads(text.split("window.SL_DATA = ", 1)[1].rstrip().rstrip(";"))
+    assert data["order"] == [q["id"] for q in content.questions]
+    assert set(data["stances"]) and set(data["bases"]) and set(data["verdicts"])
+    # the text a saved value gets is answer_text's; the browser test compares the script's with it
+    q = next(q for q in content.questions if q["kind"] == "forecast")
+    assert answer_text(q, {"probability": 70, "reason": "x"}) == "70%. Because: x"

@@ -1,0 +1,254 @@
+"""The web edition in headless Chromium, with every request outside the edition's own
+folder refused: each question kind answered on every lesson and kept across a reload,
+reveals that stay closed until the attempt, Export read by the class view, Import from
+JupyterLab's export and refusal of bad files, hostile text kept as text, a phone
+viewport, and axe-core.
+
+Without Chromium or Playwright these tests are skipped, and say why; with
+REQUIRE_BROWSER=1 (as in CI) they fail instead.
+"""
+
+from __future__ import annotations
+
+import json
+
+import browser_checks as bc
+import pytest
+
+from syria_lesson.build import notebooks, web
+from syria_lesson.data import load_all
+from syria_lesson.live.answers import AnswerBook
+from syria_lesson.live.exports import export
+from syria_lesson.live.worksheet import answer_text, is_answered
+from syria_lesson.teacher.classroom import read_class, read_student
+
+_missing = bc.browser_missing_reason()
+if _missing:
+    if bc.browser_required():
+        pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {_missing}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {_missing}", allow_module_level=True)
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+LESSONS = [p.stem for p in notebooks(include_instructor=False)]
+HOSTILE_JS = "'<script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\"> \\ud800 end'"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("web") / "web"
+    web.build_web(out, notebooks(include_instructor=False))
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    thread = bc.BrowserThread()
+    yield thread
+    thread.close()
+
+
+def _open(browser, site, page_name, blocked, width=1100):
+    """A fresh context that refuses every request outside the site's folder (recorded in ``blocked``)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    inside = site.as_uri() + "/"
+
+    def gate(route):
+        url = route.request.url
+        if url.startswith((inside, "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", gate)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{inside}{page_name}.html")
+    page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+    return context, page, errors
+
+
+def _start(page, name="Ana Test"):
+    page.fill("#sl-name", name)
+    page.click("form[data-nameform] button")
+
+
+def _answer(page, qid, kind):
+    """Answer one question as a student would, with mouse and keyboard."""
+    el = page.locator(f'[data-q="{qid}"]')
+    el.scroll_into_view_if_needed()
+    if kind == "open":
+        el.locator("textarea").fill("My answer, in my words.")
+    elif kind in ("choice", "selfcheck", "classify"):
+        el.locator("input[type=radio]").first.check()
+        if kind == "classify" and el.locator("input[type=checkbox]").count():
+            el.locator("input[type=checkbox]").first.check()
+    elif kind == "scale":
+        el.locator("input[type=radio]").nth(1).check()
+        el.locator("textarea").fill("Because of the evidence.")
+    elif kind == "ranking":
+        drops = el.locator("select")
+        for n in range(drops.count()):
+            drops.nth(n).select_option(str(drops.count() - n))
+    elif kind == "match":
+        drops = el.locator("select")
+        for n in range(drops.count()):
+            drops.nth(n).select_option(index=1 + n % 2)
+    elif kind in ("predict", "verdict"):
+        drops = el.locator("select")
+        for n in range(drops.count()):
+            drops.nth(n).select_option(index=1)
+        el.locator("textarea").fill("Its own statement says so.")
+    elif kind == "forecast":
+        el.locator("input[type=text]").fill("70%")
+        el.locator("textarea").fill("The talks had stalled.")
+    if kind in ("selfcheck", "classify", "match"):
+        el.locator("[data-action=check]").click()
+    if kind in ("predict", "verdict"):
+        el.locator("[data-action=compare]").click()
+
+
+def _book(page):
+    return page.evaluate("""() => { const key = Object.keys(localStorage).find(k => k.includes('/answers/'));
+                                    return key ? JSON.parse(localStorage.getItem(key)).answers : {}; }""")
+
+
+def _controls(page):
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.sl-web-q')].map(el => {
+        const q = SL_DATA.questions[el.dataset.q]; return [q.id, SL.kinds[q.kind].read(el, q)]; }))""")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_kind_answered_and_kept_across_a_reload(browser, site, lesson):
+    content = load_all()
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, lesson, blocked)
+        try:
+            _start(page)
+            reveals = page.locator("[data-reveal]")
+            for n in range(reveals.count()):  # closed, and the reading is not in the page at all
+                assert reveals.nth(n).locator(".sl-reveal-body").is_hidden()
+                assert reveals.nth(n).locator(".sl-reveal-body").inner_html() == ""
+            asked = page.evaluate("JSON.parse(document.getElementById('sl-settings').textContent).asked")
+            for qid in asked:
+                _answer(page, qid, content.question(qid)["kind"])
+            page.wait_for_timeout(900)  # the debounce
+            saved = _book(page)
+            before = _controls(page)
+            page.reload()
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            after = _controls(page)
+            opened = [reveals.nth(n).locator(".sl-reveal-body").inner_text() for n in range(reveals.count())]
+            return asked, saved, before, after, opened, blocked, errors
+        finally:
+            context.close()
+
+    asked, saved, before, after, opened, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    for qid in asked:
+        q = content.question(qid)
+        assert qid in saved, f"{qid} ({q['kind']}) was not saved"
+        assert is_answered(q, saved[qid]["value"]), (qid, saved[qid]["value"])
+        assert after[qid] == before[qid] == saved[qid]["value"], qid
+    assert all(len(text) > 100 for text in opened)  # every reveal opened once its questions were answered
+
+
+def test_export_is_read_by_the_class_view_and_import_refuses_bad_files(browser, site, tmp_path):
+    content = load_all()
+    handed_in = tmp_path / "class"
+    handed_in.mkdir()
+    # An export from JupyterLab, to import into the web edition.
+    book = AnswerBook("Bea Lab", folder=tmp_path / "lab")
+    book.save("d04_optimism_scale", {"score": 2, "reason": "From the lab"})
+    book.save("d04_forecast_sochi", {"probability": 40, "reason": "lab"})
+    _, _, from_lab = export(book, [q for q in content.questions if q["kind"] != "selfcheck"], content.module,
+                            tmp_path / "lab-export")
+    bad = {"not-json.json": "{not json", "other.json": json.dumps({"format": "something-else", "answers": {}}),
+           "version.json": json.dumps({"format": "syria-lesson-export", "version": 99, "student": "X", "answers": {}}),
+           "huge.json": " " * 2_100_000}
+    for name, text in bad.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, "04_discussion", blocked)
+        try:
+            _start(page, "Cem <b>Web</b>")
+            area = page.locator('[data-q="d04_russian_reading"] textarea')
+            area.evaluate(f"(el, _) => {{ el.value = {HOSTILE_JS}; el.dispatchEvent(new Event('input', {{bubbles: true}})); }}", None)
+            _answer(page, "d04_forecast_sochi", "forecast")
+            _answer(page, "d04_rank_obstacles", "ranking")
+            page.wait_for_timeout(900)
+            status = page.locator(".sl-export-status")
+            with page.expect_download() as download:
+                page.click("[data-action=export]")
+            download.value.save_as(handed_in / download.value.suggested_filename)
+            shown = page.locator('[data-q="d04_russian_reading"] textarea').input_value()
+            pwned = page.evaluate("window.pwned === undefined")
+            before = _book(page)
+            messages = {}
+            for name in bad:
+                page.set_input_files("[data-action=import]", str(tmp_path / name))
+                page.wait_for_function("document.querySelector('.sl-export-status').textContent.length > 0")
+                messages[name] = status.inner_text()
+                page.evaluate("document.querySelector('.sl-export-status').textContent = ''")
+            unchanged = _book(page) == before
+            page.set_input_files("[data-action=import]", str(from_lab))
+            page.wait_for_function("document.querySelector('.sl-export-status').textContent.includes('Imported')")
+            imported = (status.inner_text(), page.locator(".sl-who").inner_text(),
+                        page.locator('[data-q="d04_optimism_scale"] textarea').input_value())
+            return shown, pwned, messages, unchanged, imported, blocked, errors
+        finally:
+            context.close()
+
+    shown, pwned, messages, unchanged, imported, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    assert shown.startswith("<script>") and pwned  # stored and shown as text, never run
+    assert "cannot be read as JSON" in messages["not-json.json"]
+    assert "not an export" in messages["other.json"]
+    assert "another version" in messages["version.json"]
+    assert "too large" in messages["huge.json"]
+    assert all("Nothing was changed" in m for m in messages.values()) and unchanged
+    assert "Imported 2 answers for Bea Lab" in imported[0] and "Bea Lab" in imported[1]
+    assert imported[2] == "From the lab"
+    # The class view reads the web export; its text and "answered" are what JupyterLab's export would say.
+    students, skipped = read_class(handed_in)
+    assert not skipped and [s["student"] for s in students] == ["Cem <b>Web</b>"]
+    doc = json.loads(next(handed_in.iterdir()).read_text(encoding="utf-8"))
+    assert doc["format"] == "syria-lesson-export" and doc["version"] == 1
+    assert read_student(next(handed_in.iterdir()))["kind"] == "export"
+    for qid, item in doc["answers"].items():
+        q = content.question(qid)
+        assert (item["lesson"], item["kind"], item["prompt"]) == (q["lesson"], q["kind"], q["prompt"])
+        assert item["text"] == answer_text(q, item["value"]) and item["answered"] == is_answered(q, item["value"]), qid
+    assert doc["answers"]["d04_russian_reading"]["value"].endswith("\ud800 end")
+
+
+def test_a_phone_viewport_and_axe(browser, site):
+    axe = bc.AXE
+    if not axe.exists():
+        bc.skip_or_fail(f"axe-core is not installed ({axe}); make a11y-tools installs it")
+
+    def scenario(chromium):
+        found = {}
+        for lesson in ("index", "01_the_article", "04_discussion"):
+            blocked = []
+            context, page, errors = _open(chromium, site, lesson, blocked, width=360)
+            try:
+                _start(page)
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                page.add_script_tag(path=str(axe))
+                violations = page.evaluate(bc.AXE_JS, bc.AXE_TAGS)
+                found[lesson] = (wide, bc.serious(violations), blocked, errors)
+            finally:
+                context.close()
+        return found
+
+    for lesson, (wide, serious, blocked, errors) in browser.run(scenario).items():
+        assert not errors and not blocked, lesson
+        assert wide <= 362, f"{lesson}: the page is {wide} px wide on a 360 px phone"
+        assert not serious, f"{lesson}:\n{bc.describe_violations(serious)}"
