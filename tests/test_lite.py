@@ -76,7 +76,7 @@ def test_site_holds_the_lessons_data_and_package(site):
     assert {"notebooks", "data", "figures", "syria_lesson"} <= names
     lessons = {item["name"] for item in contents_listing(site, "notebooks")["content"]}
     assert set(LESSONS) <= lessons
-    assert (site / "files" / "syria_lesson" / "paths.py").exists()
+    assert (site / "files" / "syria_lesson" / "core" / "paths.py").exists()
     assert (site / "files" / "data" / "questions" / "lesson_04.yaml").exists()
     assert (site / ".nojekyll").exists()  # else GitHub Pages drops files/syria_lesson/__init__.py
 
