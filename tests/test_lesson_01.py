@@ -262,6 +262,7 @@ def test_sorting_a_real_claim_nudges_then_explains_and_saves(student):
     radio = find(view.widget, w.RadioButtons)[0]
     check = next(b for b in find(view.widget, w.Button) if b.description == "Check")
     radio.value = "Reported fact"
+    find(view.widget, w.Textarea)[0].value = "It says what the two sides said, so a reader could check it."
     check.click()
     assert "Not quite" in view.feedback_box.value and q["claim_data"]["why"][:40] not in view.feedback_box.value
     radio.value = "Interpretation"
@@ -282,6 +283,7 @@ def test_matching_the_key_terms_as_a_student(student):
     assert len(drops) == 8
     for item, drop in zip(q["match_items"], drops):
         drop.value = item["answers"][0]
+    find(view.widget, w.Textarea)[0].value = "The hardest was the one about zones, because two meanings looked close."
     next(b for b in find(view.widget, w.Button) if b.description == "Check").click()
     assert "8 of 8 right" in view.feedback_box.value
     assert kinds.kind_of(q).is_answered(q, student.book.get("q01_key_terms"))
