@@ -59,7 +59,7 @@ def test_a_right_sort_explains_and_the_vague_words_are_saved(student):
 
     view = questions.QuestionView(classify_question())
     find(view.widget, w.RadioButtons)[0].value = "Reported fact"
-    find(view.widget, w.Checkbox)[0].value = True
+    next(b for b in find(view.widget, w.Checkbox) if "associates" in b.description).value = True
     find(view.widget, w.Textarea)[0].value = REASON
     button(view, "Check").click()
     assert view.feedback_box.value.count("Right.") == 1 and "which a reader can check" in view.feedback_box.value

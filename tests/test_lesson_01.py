@@ -266,7 +266,7 @@ def test_sorting_a_real_claim_nudges_then_explains_and_saves(student):
     check.click()
     assert "Not quite" in view.feedback_box.value and q["claim_data"]["why"][:40] not in view.feedback_box.value
     radio.value = "Interpretation"
-    find(view.widget, w.Checkbox)[1].value = True  # "considerable divergences"
+    next(b for b in find(view.widget, w.Checkbox) if "considerable divergences" in b.description).value = True
     check.click()
     feedback = html.unescape(view.feedback_box.value)
     assert "Right." in feedback and q["claim_data"]["why"][:40] in feedback

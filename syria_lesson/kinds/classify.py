@@ -23,6 +23,12 @@ NUDGE = {
 }
 
 
+def odd_word(words: list[dict]) -> dict | None:
+    """The one word whose verdict (vague or not) differs from all the others, if there is one."""
+    odd = [w for w in words if sum(x["vague"] == w["vague"] for x in words) == 1]
+    return odd[0] if len(odd) == 1 and len(words) > 2 else None
+
+
 class Classify(Kind):
     name = "classify"
     label = "Sort the claim"
@@ -41,7 +47,11 @@ class Classify(Kind):
         return shuffled(list(LABELS.values()), q["id"], right=q["answer"])
 
     def words(self, q) -> list[dict]:
-        return q["claim_data"].get("words") or []
+        """The candidate words in the order shown: shuffled by the question's id, with
+        the odd one (the only vague word, or the only one that is not) at a position
+        the seed alone chooses, so it is not always last as authors tend to write it."""
+        words = q["claim_data"].get("words") or []
+        return shuffled(words, q["id"], right=odd_word(words))
 
     def paper(self, q):
         # Two short lines on paper, close together: the four kinds, then the words to tick.
