@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from syria_lesson.core import editions
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
-from syria_lesson.core.html import html, join, link, table
+from syria_lesson.core.editions import Edition
+from syria_lesson.core.html import Markup, html, join, link, table
 from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.article import citation_text, sourcing, statement
@@ -29,10 +31,12 @@ def record_checked_text(*, content: Content | None = None) -> str:
     return f"The record was last checked on {long_date(content.record_checked)}."
 
 
-def record_checked(*, content: Content | None = None) -> None:
+def record_checked(*, content: Content | None = None, edition: Edition | None = None) -> None:
     text = record_checked_text(content=content)
+    how = (Markup("; <code>docs/updating.md</code> shows a teacher how to add them") if editions.given(edition).shows_readings
+           else Markup(""))  # a path in the repository is for the teacher, not the student
     show_html(html('<p class="sl-record-checked"><strong>{}</strong> Events after that day are not in the '
-                   "timeline; <code>docs/updating.md</code> shows a teacher how to add them.</p>", text), text)
+                   "timeline{}.</p>", text, how), text)
 
 
 def _primer_sources(content) -> list[tuple[str, str]]:
