@@ -23,25 +23,34 @@ def classify_question():
     return {**q, "claim_data": CLAIM, "prompt": "What kind of claim?", "answer": "Reported fact"}
 
 
+REASON = "Because the author reports what Moscow said, and anyone could check it."
+
+
 def button(view, label):
     import ipywidgets as w
 
     return next(b for b in find(view.widget, w.Button) if b.description.startswith(label))
 
 
-def test_a_wrong_sort_nudges_without_giving_the_answer_then_explains(student):
+def test_a_wrong_sort_nudges_and_never_gives_the_answer(student):
     import ipywidgets as w
 
     view = questions.QuestionView(classify_question())
     radio = find(view.widget, w.RadioButtons)[0]
+    reason = find(view.widget, w.Textarea)[0]
     radio.value = "Opinion"
+    button(view, "Check").click()  # a click with no reason: nothing but what to do
+    assert "Say why in a sentence first" in view.feedback_box.value and "Not quite" not in view.feedback_box.value
+    reason.value = REASON
+    for wrong in ("Opinion", "Prediction", "Interpretation", "Opinion", "Prediction"):  # many misses
+        radio.value = wrong
+        button(view, "Check").click()
+        assert "Not quite" in view.feedback_box.value
+        assert "Reported fact" not in view.feedback_box.value and CLAIM["why"] not in view.feedback_box.value
+        assert "It is:" not in view.feedback_box.value and "“associates”: vague." not in view.feedback_box.value
+    radio.value = "Reported fact"
     button(view, "Check").click()
-    first = view.feedback_box.value
-    assert "Not quite" in first and "An opinion judges" in first
-    assert "Reported fact" not in first and CLAIM["why"] not in first
-    radio.value = "Prediction"
-    button(view, "Check").click()  # the second try: now the answer and why
-    assert "It is: Reported fact" in view.feedback_box.value and "which a reader can check" in view.feedback_box.value
+    assert "Right." in view.feedback_box.value and "which a reader can check" in view.feedback_box.value
     assert "“associates”: vague." in view.feedback_box.value
 
 
@@ -50,14 +59,16 @@ def test_a_right_sort_explains_and_the_vague_words_are_saved(student):
 
     view = questions.QuestionView(classify_question())
     find(view.widget, w.RadioButtons)[0].value = "Reported fact"
-    find(view.widget, w.Checkbox)[0].value = True
+    next(b for b in find(view.widget, w.Checkbox) if "associates" in b.description).value = True
+    find(view.widget, w.Textarea)[0].value = REASON
     button(view, "Check").click()
     assert view.feedback_box.value.count("Right.") == 1 and "which a reader can check" in view.feedback_box.value
     saved = student.book.get("t_classify")
     assert saved["kind"] == "Reported fact" and saved["vague"] == ["associates"] and saved["correct"]
+    assert saved["reason"] == REASON
 
 
-def test_matching_gives_feedback_per_item_and_reveals_after_two_tries(student):
+def test_matching_gives_feedback_per_item_and_never_the_answer(student):
     import ipywidgets as w
 
     content = load_all()
@@ -68,13 +79,19 @@ def test_matching_gives_feedback_per_item_and_reveals_after_two_tries(student):
     jordan, obama = find(view.widget, w.Dropdown)
     jordan.value = "amman_memorandum"
     obama.value = "geneva_communique"
+    button(view, "Check").click()  # clicks alone: no feedback on any item
+    notes = [h.value for h in find(view.widget, w.HTML)]
+    assert not any("Amman on 8 November 2017" in n for n in notes)
+    assert "Say why in a sentence first" in view.feedback_box.value
+    find(view.widget, w.Textarea)[0].value = REASON
     button(view, "Check").click()
     notes = [h.value for h in find(view.widget, w.HTML)]
     assert any("Right." in n and "Amman on 8 November 2017" in n for n in notes)
     assert any("Not quite" in n and "last year in office" in n for n in notes)
     assert "1 of 2 right" in view.feedback_box.value
-    button(view, "Check").click()  # a second wrong try on the same item: now the answer
-    assert any("It is:" in h.value and "cessation of hostilities" in h.value for h in find(view.widget, w.HTML))
+    for _ in range(3):  # more misses on the same item: still a hint, never the answer
+        button(view, "Check").click()
+        assert not any("It is:" in h.value or "cessation of hostilities" in h.value for h in find(view.widget, w.HTML))
     assert kinds.get("match").tasks(q) == 2
 
 
@@ -118,6 +135,9 @@ def test_a_cell_prediction_shows_the_table_only_after_the_student_commits(studen
     button(view, "Compare with the table").click()
     assert "Choose a position and how we would know" in view.feedback_box.value
     basis.value = "record"
+    button(view, "Compare with the table").click()  # two choices, no reason: not yet
+    assert reading not in view.feedback_box.value and "Say why in a sentence first" in view.feedback_box.value
+    find(view.widget, w.Textarea)[0].value = REASON
     button(view, "Compare with the table").click()
     assert reading in view.feedback_box.value and "The module's table" in view.feedback_box.value
 
@@ -139,7 +159,9 @@ def test_our_reading_waits_for_the_students_answers(student, monkeypatch):
     assert "SECRET READING" not in panel.value and "SECRET READING" not in static
     assert "once you have answered" in panel.value
     view = questions.QuestionView(load_all().question(qid))
-    find(view.widget, __import__("ipywidgets").Textarea)[0].value = "My own reading first"
+    find(view.widget, __import__("ipywidgets").Textarea)[0].value = "x"  # one letter: not earned
+    assert "SECRET READING" not in panel.value
+    find(view.widget, __import__("ipywidgets").Textarea)[0].value = "My own reading first, in a sentence of eight words."
     assert "SECRET READING" in panel.value
     student.start("Someone Else")  # a new student has not answered: it hides again
     assert "SECRET READING" not in panel.value

@@ -69,7 +69,8 @@ def test_every_phrase_gets_feedback_and_our_matching_comes_after_the_attempt(nb)
     wrong = next(c["id"] for c in q["match_choices"] if c["id"] not in first["answers"])
     nudge = str(kind.item_feedback(q, first, wrong, 1))
     assert first["note"][:30] not in nudge and "try again" in nudge
-    assert first["note"][:30] in str(kind.item_feedback(q, first, wrong, 2))
+    assert first["note"][:30] not in str(kind.item_feedback(q, first, wrong, 5))  # never handed over
+    assert first["note"][:30] in str(kind.item_feedback(q, first, first["answers"][0], 1))
     asked, reveal = cell_index(nb, f'questions.ask("{MATCH}")'), cell_index(nb, f'timeline.after_matching("{MATCH}")')
     assert asked < reveal
     page = "".join(str(o.get("data", {}).get("text/html", "")) for o in nb.cells[reveal].outputs)
@@ -113,7 +114,11 @@ def test_in_jupyterlab_the_paragraphs_appear_once_the_student_has_matched(studen
     held = str(escape(timeline_explorer.HELD_BACK))
     assert "paragraph 5" not in result.value and held in result.value
     q = load_all().question(MATCH)
-    student.book.save(MATCH, {"chosen": {i["id"]: i["answers"][0] for i in q["match_items"]}, "tries": {}})
+    chosen = {i["id"]: i["answers"][0] for i in q["match_items"]}
+    student.book.save(MATCH, {"chosen": chosen, "tries": {}, "reason": "x"})  # matched, but one letter of reason
+    student.changed()
+    assert "paragraph 5" not in result.value
+    student.book.save(MATCH, {"chosen": chosen, "tries": {}, "reason": "The treaty phrase was hardest, because two deals fit it."})
     student.changed()
     assert "paragraph 5" in result.value and held not in result.value
     student.start("Someone Else")  # a new student has not matched yet

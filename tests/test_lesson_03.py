@@ -113,6 +113,10 @@ def test_in_jupyterlab_a_cell_fills_in_once_it_is_predicted_and_empties_for_the_
     before = panel.value.count(positions.BLANK)
     student.book.save(first["id"], {"stance": "supports", "basis": "article", "reason": "Paragraph 10"})
     student.changed()
+    assert blank in panel.value  # two choices and a two-word reason: not yet a reason of a sentence
+    student.book.save(first["id"], {"stance": "supports", "basis": "article",
+                                    "reason": "Paragraph 10 says Moscow wants every foreign force to leave Syria."})
+    student.changed()
     assert blank not in panel.value and panel.value.count(positions.BLANK) == before - 1
     assert blank in static  # paper never changes
     student.start("Someone Else")

@@ -69,6 +69,9 @@ def test_selfcheck_gives_feedback_and_lets_the_student_try_again(kernel):
     check = next(b for b in find(view.widget, w.Button) if b.description.startswith("Check"))
     wrong = next(o for o in question["options"] if o["text"] != question["answer"])
     radio.value = wrong["text"]
+    check.click()  # a choice without a reason: only what to do next
+    assert "Say why in a sentence first" in view.feedback_box.value and "Not quite" not in view.feedback_box.value
+    text_of(view).value = "I think so because the map puts the zone in the south."
     check.click()
     assert "Not quite." in view.feedback_box.value and "try again" in view.feedback_box.value
     from markupsafe import escape

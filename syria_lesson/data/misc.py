@@ -56,6 +56,10 @@ GLOSSARY_COLUMNS = [
     Column("match", text(60), required=False),
     Column("source_title", text(250)),
     Column("source_url", url),
+    # The term's history after the forecasts (20 November 2017): only lesson 05 and the reference show it.
+    Column("later", text(800), required=False),
+    Column("later_source_title", text(250), required=False),
+    Column("later_source_url", url, required=False),
 ]
 
 

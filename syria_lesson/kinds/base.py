@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,6 +76,15 @@ class Kind:
     def text(self, q: dict, value: Any) -> str:
         return str(value)
 
+    def reason(self, q: dict, value: Any) -> str:
+        """The words the student wrote to explain the answer (kinds with a reason box)."""
+        return str(value.get("reason") or "") if isinstance(value, dict) else str(value or "")
+
+    def shows_thought(self, q: dict, value: Any) -> bool:
+        """Whether an answer has earned our reading: answered, with a reason of a
+        sentence (``MIN_WORDS`` words). Clicks alone, or one letter, never earn it."""
+        return self.is_answered(q, value) and thoughtful(self.reason(q, value))
+
     def partial(self, q: dict, value: Any) -> str | None:
         """What a saved but unfinished answer holds, as text (a reason without a score)."""
         return None
@@ -135,6 +145,37 @@ def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Mark
             text = text[len(lead):]
     head = "Right." if right else ("Not quite. Read why, then try again." if tries_left else "Not quite.")
     return html('<p role="status"><strong>{}</strong> {}</p>', head, text)
+
+
+MIN_WORDS = 8  # a sentence of reasoning: what a reveal of our reading asks for first
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two or more letters ("a" and "x" do not count)
+
+
+def words_in(text: str) -> list[str]:
+    return _WORD.findall(str(text or ""))
+
+
+def thoughtful(text: str) -> bool:
+    """A reason of at least ``MIN_WORDS`` words, not one word typed over and over."""
+    found = [w.lower() for w in words_in(text)]
+    return len(found) >= MIN_WORDS and len(set(found)) >= MIN_WORDS // 2
+
+
+def reason_wanted(text: str, before: str = "see our reading") -> str | None:
+    """None if the reason is enough; else what to write first, in words."""
+    if thoughtful(text):
+        return None
+    have = len(words_in(text))
+    return (f"Say why in a sentence first, in the box (at least {MIN_WORDS} words; you have {have}), "
+            f"then {before}.")
+
+
+def reason_area(placeholder: str = "Because ... (a sentence: at least 8 words)"):
+    """The box for a student's reason, the same in every kind that has one."""
+    import ipywidgets as w
+
+    return w.Textarea(placeholder=placeholder, description="Because", continuous_update=False,
+                      layout=w.Layout(width="100%", height="3.5em"))
 
 
 def attempts(value: Any) -> int:

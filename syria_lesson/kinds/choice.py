@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from syria_lesson.core.html import html, join
 from syria_lesson.core.validate import Invalid, text
-from syria_lesson.kinds.base import BOX, Controls, Kind, options_text, shuffled, verdict_html
+from syria_lesson.kinds.base import BOX, Controls, Kind, options_text, reason_area, reason_wanted, shuffled, verdict_html
 
 
 def _options(value):
@@ -83,7 +83,8 @@ class SelfCheck(Choice):
         return self.is_valid(q, value) and value["choice"] in self.shown(q)
 
     def text(self, q, value):
-        return value["choice"] + (" (right)" if value.get("correct") else " (not right yet)")
+        reason = f". Because: {value['reason']}" if (value.get("reason") or "").strip() else ""
+        return value["choice"] + (" (right)" if value.get("correct") else " (not right yet)") + reason
 
     def feedback(self, q, choice: str):
         option = next(o for o in q["options"] if o["text"] == choice)
@@ -106,25 +107,32 @@ class SelfCheck(Choice):
 
         base = super().controls(q, ui)
         radio = base.widgets[0]
+        reason = reason_area()
         check = w.Button(description="Check", tooltip="Check your choice")
 
         def get():
             if radio.value is None:
                 return None
-            return {"choice": radio.value, "correct": radio.value == q["answer"]}
+            return {"choice": radio.value, "correct": radio.value == q["answer"], "reason": reason.value}
 
         def on_check(_=None):
+            # A choice and a reason: clicking through the options never earns the feedback.
             if radio.value is None:
                 ui.feedback("Choose an option first.")
+                return
+            wanted = reason_wanted(reason.value, "press Check")
+            if wanted:
+                ui.feedback(wanted)
                 return
             ui.feedback(self.feedback(q, radio.value))
             ui.save()
 
         def set_(value):
-            base.set(value.get("choice") if isinstance(value, dict) else None)
-            ui.feedback(self.feedback(q, radio.value) if radio.value else "")
+            value = value if isinstance(value, dict) else {}
+            base.set(value.get("choice"))
+            reason.value = value.get("reason") or ""
+            ui.feedback(self.feedback(q, radio.value) if radio.value and self.shows_thought(q, value) else "")
 
         check.on_click(ui.guarded(on_check))
         # A self-check is saved when the student presses Check, not on every click of an option.
-        return Controls([radio, check], get, set_, [])
-
+        return Controls([radio, reason, check], get, set_, [])

@@ -1,14 +1,14 @@
 """Sorting one of the op-ed's claims: which kind of claim is it, and which of
 its words are vague? The claim, its kind and why, and the candidate words come
-from ``data/article.yaml``; feedback nudges after a wrong choice and explains
-after a right one (or after two tries)."""
+from ``data/article.yaml``. Feedback needs a choice and a reason (a sentence);
+it nudges after a wrong choice, however many tries, and explains after a right one."""
 
 from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import ident
 from syria_lesson.core.vocab import CLAIM_KINDS
-from syria_lesson.kinds.base import BOX, Controls, Kind, attempts, shuffled, verdict_html
+from syria_lesson.kinds.base import BOX, Controls, Kind, attempts, reason_area, reason_wanted, shuffled, verdict_html
 
 LABELS = CLAIM_KINDS.labels()  # code -> what a student chooses
 # After a wrong choice: why the chosen kind may not fit, without naming the right one.
@@ -21,7 +21,12 @@ NUDGE = {
     "opinion": "An opinion judges: good or bad, important or not, hopeful or not. Does this sentence judge, "
                "or could someone check it?",
 }
-TRIES = 2
+
+
+def odd_word(words: list[dict]) -> dict | None:
+    """The one word whose verdict (vague or not) differs from all the others, if there is one."""
+    odd = [w for w in words if sum(x["vague"] == w["vague"] for x in words) == 1]
+    return odd[0] if len(odd) == 1 and len(words) > 2 else None
 
 
 class Classify(Kind):
@@ -42,7 +47,11 @@ class Classify(Kind):
         return shuffled(list(LABELS.values()), q["id"], right=q["answer"])
 
     def words(self, q) -> list[dict]:
-        return q["claim_data"].get("words") or []
+        """The candidate words in the order shown: shuffled by the question's id, with
+        the odd one (the only vague word, or the only one that is not) at a position
+        the seed alone chooses, so it is not always last as authors tend to write it."""
+        words = q["claim_data"].get("words") or []
+        return shuffled(words, q["id"], right=odd_word(words))
 
     def paper(self, q):
         # Two short lines on paper, close together: the four kinds, then the words to tick.
@@ -71,6 +80,8 @@ class Classify(Kind):
         out = value["kind"] + (" (right)" if value.get("correct") else " (not right yet)")
         if value.get("vague"):
             out += "; vague words marked: " + ", ".join(value["vague"])
+        if (value.get("reason") or "").strip():
+            out += f". Because: {value['reason']}"
         return out
 
     def answer_positions(self, q):
@@ -92,10 +103,9 @@ class Classify(Kind):
         return [q["claim_data"]["why"]] + [w["why"] for w in self.words(q)]
 
     def feedback(self, q, value) -> Markup:
-        right = value["kind"] == q["answer"]
-        if right or attempts(value) >= TRIES:
-            head = verdict_html(right, "" if right else f"It is: {q['answer']}.", tries_left=False)
-            return head + self.explanation(q)
+        # A wrong choice gets a nudge about the kind chosen, never the answer, however many tries.
+        if value["kind"] == q["answer"]:
+            return verdict_html(True, "", tries_left=False) + self.explanation(q)
         chosen = next(k for k, label in LABELS.items() if label == value["kind"])
         return verdict_html(False, NUDGE[chosen])
 
@@ -105,21 +115,27 @@ class Classify(Kind):
         radio = w.RadioButtons(options=self.shown(q), value=None, description="What kind of claim?",
                                style={"description_width": "initial"})
         boxes = [w.Checkbox(value=False, description=f"“{word['text']}”", indent=False) for word in self.words(q)]
+        reason = reason_area("Why this kind? Because ... (a sentence: at least 8 words)")
         check = w.Button(description="Check", tooltip="Check your answer")
         state = {"attempts": 0}
         rows = [radio]
         if boxes:
             rows += [w.HTML("<p>Tick the words that are vague (undefined, open to two readings):</p>"), w.HBox(boxes)]
+        rows.append(reason)
 
         def get():
             if radio.value is None:
                 return None
             return {"kind": radio.value, "vague": [b.description.strip("“”") for b in boxes if b.value],
-                    "attempts": state["attempts"], "correct": radio.value == q["answer"]}
+                    "attempts": state["attempts"], "correct": radio.value == q["answer"], "reason": reason.value}
 
         def on_check(_=None):
             if radio.value is None:
                 ui.feedback("Choose a kind of claim first.")
+                return
+            wanted = reason_wanted(reason.value, "press Check")
+            if wanted:
+                ui.feedback(wanted)
                 return
             state["attempts"] += 1
             ui.feedback(self.feedback(q, get()))
@@ -130,8 +146,10 @@ class Classify(Kind):
             radio.value = value.get("kind") if value.get("kind") in self.shown(q) else None
             for box in boxes:
                 box.value = box.description.strip("“”") in (value.get("vague") or [])
+            reason.value = value.get("reason") or ""
             state["attempts"] = attempts(value)
-            ui.feedback(self.feedback(q, get()) if radio.value and state["attempts"] else "")
+            earned = radio.value and state["attempts"] and self.shows_thought(q, value)
+            ui.feedback(self.feedback(q, get()) if earned else "")
 
         check.on_click(ui.guarded(on_check))
         return Controls([*rows, check], get, set_, [])

@@ -1,15 +1,15 @@
 """Matching items to options: the key terms to their meanings, or the op-ed's
 phrases to the deals in the timeline they point to. Items and options come
 from a data source (``source:``); each item has one or more right options and
-a note that says why, shown once the item is right or has had two tries."""
+a note that says why, shown once the item is right. A wrong match gets a hint,
+never the answer, however many tries; Check needs a reason (a sentence) first."""
 
 from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import DataError, Invalid, Problem, one_of
-from syria_lesson.kinds.base import Controls, Kind, shuffled, verdict_html
+from syria_lesson.kinds.base import Controls, Kind, reason_area, reason_wanted, shuffled, verdict_html
 
-TRIES = 2
 SOURCES = ("key_terms", "phrases")
 # Sources whose options carry their own numbers (the timeline's events, "12. Title (date)"):
 # they stay in their own order, and on paper a student writes that number.
@@ -87,16 +87,14 @@ class Match(Kind):
 
     def text(self, q, value):
         labels = {c["id"]: c["label"] for c in q["match_choices"]}
+        reason = f". Because: {value['reason']}" if (value.get("reason") or "").strip() else ""
         return "; ".join(f"{i['text']} → {labels.get(value['chosen'].get(i['id']), '(none)')}"
                          + (" (right)" if self.right(i, value["chosen"].get(i["id"])) else "")
-                         for i in q["match_items"])
+                         for i in q["match_items"]) + reason
 
     def item_feedback(self, q, item, chosen, tries):
-        labels = {c["id"]: c["label"] for c in q["match_choices"]}
-        if self.right(item, chosen) or tries >= TRIES:
-            answers = "; ".join(labels[a] for a in item["answers"] if a in labels)
-            return verdict_html(self.right(item, chosen), "" if self.right(item, chosen) else f"It is: {answers}.",
-                                tries_left=False) + html("<p>{}</p>", item["note"])
+        if self.right(item, chosen):
+            return verdict_html(True, "", tries_left=False) + html("<p>{}</p>", item["note"])
         return verdict_html(False, item.get("hint") or "Look again: read the option's words closely, and the text around it.")
 
     def reading(self, q):
@@ -121,21 +119,26 @@ class Match(Kind):
             notes[item["id"]] = w.HTML()
             rows.append(w.VBox([w.HTML(html("<p><strong>{}</strong></p>", item["text"])), drops[item["id"]],
                                 notes[item["id"]]]))
+        reason = reason_area("Which match were you least sure of, and why? (a sentence: at least 8 words)")
         check = w.Button(description="Check", tooltip="Check your matches")
 
         def get():
             chosen = {k: d.value for k, d in drops.items() if d.value}
-            return {"chosen": chosen, "tries": dict(tries)} if chosen else None
+            return {"chosen": chosen, "tries": dict(tries), "reason": reason.value} if chosen else None
 
         def show_notes():
             for item in q["match_items"]:
                 chosen = drops[item["id"]].value
                 notes[item["id"]].value = (str(self.item_feedback(q, item, chosen, tries[item["id"]]))
-                                           if chosen and tries[item["id"]] else "")
+                                           if chosen and tries[item["id"]] and not reason_wanted(reason.value) else "")
 
         def on_check(_=None):
             if not any(d.value for d in drops.values()):
                 ui.feedback("Choose a match for at least one item first.")
+                return
+            wanted = reason_wanted(reason.value, "press Check")
+            if wanted:
+                ui.feedback(wanted)
                 return
             for key, drop in drops.items():
                 item = next(i for i in q["match_items"] if i["id"] == key)
@@ -152,7 +155,8 @@ class Match(Kind):
             for key, drop in drops.items():
                 drop.value = chosen.get(key) if chosen.get(key) in {c["id"] for c in q["match_choices"]} else None
                 tries[key] = int((value.get("tries") or {}).get(key, 0))
+            reason.value = value.get("reason") or ""
             show_notes()
 
         check.on_click(ui.guarded(on_check))
-        return Controls([*rows, check], get, set_, [])
+        return Controls([*rows, reason, check], get, set_, [])

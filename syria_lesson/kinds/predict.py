@@ -12,7 +12,7 @@ from syria_lesson.core.dates import format_date
 from syria_lesson.core.html import Markup, html, join, link
 from syria_lesson.core.validate import Invalid, ident
 from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
-from syria_lesson.kinds.base import BOX, Controls, Kind
+from syria_lesson.kinds.base import BOX, Controls, Kind, reason_wanted
 
 
 def _cell(value):
@@ -82,7 +82,8 @@ class Predict(Kind):
                             description="Position", style={"description_width": "initial"})
         basis = w.Dropdown(options=[("– choose –", None)] + [(b.as_option, b.code) for b in BASES], value=None,
                            description="How we know", style={"description_width": "initial"})
-        reason = w.Textarea(placeholder="Your reason, in a sentence", description="Reason", continuous_update=False,
+        reason = w.Textarea(placeholder="Your reason, in a sentence (at least 8 words)", description="Reason",
+                            continuous_update=False,
                             layout=w.Layout(width="100%", height="4em"))
         check = w.Button(description="Compare with the table", tooltip="Show the module's reading of this cell",
                           layout=w.Layout(width="auto"))
@@ -96,6 +97,10 @@ class Predict(Kind):
             if not (stance.value and basis.value):
                 ui.feedback("Choose a position and how we would know it first.")
                 return
+            wanted = reason_wanted(reason.value, "compare with the table")
+            if wanted:
+                ui.feedback(wanted)
+                return
             ui.save()
             ui.feedback(self.reading(q))
 
@@ -104,7 +109,7 @@ class Predict(Kind):
             stance.value = value.get("stance") if value.get("stance") in STANCES else None
             basis.value = value.get("basis") if value.get("basis") in BASES else None
             reason.value = value.get("reason") or ""
-            ui.feedback(self.reading(q) if stance.value and basis.value else "")
+            ui.feedback(self.reading(q) if self.shows_thought(q, value) else "")
 
         check.on_click(ui.guarded(on_check))
         return Controls([stance, basis, reason, check], get, set_, [reason])
@@ -154,7 +159,7 @@ class Verdict(Kind):
 
         verdict = w.Dropdown(options=[("– choose –", None)] + [(v.label, v.code) for v in VERDICTS], value=None,
                              description="Verdict")
-        reason = w.Textarea(placeholder="Because ... (name an event and its date)", description="Because",
+        reason = w.Textarea(placeholder="Because ... (name an event and its date; at least 8 words)", description="Because",
                             continuous_update=False, layout=w.Layout(width="100%", height="4em"))
         show = w.Button(description="Compare with the module", tooltip="Show the module's verdict",
                          layout=w.Layout(width="auto"))
@@ -168,6 +173,10 @@ class Verdict(Kind):
             if not verdict.value:
                 ui.feedback("Choose your verdict first.")
                 return
+            wanted = reason_wanted(reason.value, "compare with the module")
+            if wanted:
+                ui.feedback(wanted)
+                return
             ui.save()
             ui.feedback(self.reading(q))
 
@@ -175,7 +184,7 @@ class Verdict(Kind):
             value = value if isinstance(value, dict) else {}
             verdict.value = value.get("verdict") if value.get("verdict") in VERDICTS else None
             reason.value = value.get("reason") or ""
-            ui.feedback(self.reading(q) if verdict.value else "")
+            ui.feedback(self.reading(q) if self.shows_thought(q, value) else "")
 
         show.on_click(ui.guarded(on_show))
         return Controls([verdict, reason, show], get, set_, [verdict, reason])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from syria_lesson.core import editions
 from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
-from syria_lesson.core.html import html, join, link, table
+from syria_lesson.core.editions import Edition
+from syria_lesson.core.html import Markup, html, join, link, table
 from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.article import citation_text, sourcing, statement
@@ -12,14 +14,32 @@ from syria_lesson.lessons.primer import all_sources
 
 
 def glossary(lesson: str | None = None, *, content: Content | None = None) -> None:
-    """The glossary (the terms a lesson uses, or all of them)."""
+    """The glossary (the terms a lesson uses, or all of them). Before the forecasts each term is
+    defined as of November 2017; its later history comes in lesson 05 and the whole glossary."""
     content = given_content(content)
     terms = [t for t in content.glossary if lesson is None or lesson in t["used_in"]]
-    rows = [{"term": t["term"], "definition": t["definition"],
-             "lessons": ", ".join(t["used_in"]), "source": link(t["source_url"], t["source_title"])} for t in terms]
+    later = shows_later(lesson)
+    rows = [{"term": t["term"], "definition": _definition(t, later), "lessons": ", ".join(t["used_in"]),
+             "source": join((link(u, s) for s, u in _term_sources(t, later)), Markup("<br>"))} for t in terms]
     show_html(table(rows, [("term", "Term"), ("definition", "Meaning"), ("lessons", "Lessons"),
                            ("source", "Check it")], "Glossary"),
-              "\n".join(f"{t['term']}: {t['definition']}" for t in terms))
+              "\n".join(f"{t['term']}: {_definition(t, later)}" for t in terms))
+
+
+def shows_later(lesson: str | None) -> bool:
+    """Whether a lesson may name what happened after the forecasts: lesson 05 and the reference."""
+    return lesson is None or lesson >= "05"
+
+
+def _definition(term: dict, later: bool) -> str:
+    return f"{term['definition']} Later: {term['later']}" if later and term.get("later") else term["definition"]
+
+
+def _term_sources(term: dict, later: bool) -> list[tuple[str, str]]:
+    out = [(term["source_title"], term["source_url"])]
+    if later and term.get("later_source_url"):
+        out.append((term["later_source_title"], term["later_source_url"]))
+    return out
 
 
 def record_checked_text(*, content: Content | None = None) -> str:
@@ -29,10 +49,12 @@ def record_checked_text(*, content: Content | None = None) -> str:
     return f"The record was last checked on {long_date(content.record_checked)}."
 
 
-def record_checked(*, content: Content | None = None) -> None:
+def record_checked(*, content: Content | None = None, edition: Edition | None = None) -> None:
     text = record_checked_text(content=content)
+    how = (Markup("; <code>docs/updating.md</code> shows a teacher how to add them") if editions.given(edition).shows_readings
+           else Markup(""))  # a path in the repository is for the teacher, not the student
     show_html(html('<p class="sl-record-checked"><strong>{}</strong> Events after that day are not in the '
-                   "timeline; <code>docs/updating.md</code> shows a teacher how to add them.</p>", text), text)
+                   "timeline{}.</p>", text, how), text)
 
 
 def _primer_sources(content) -> list[tuple[str, str]]:
@@ -104,7 +126,7 @@ def lesson_sources(lesson: str, *, content: Content | None = None) -> list[tuple
     content = given_content(content)
     found: dict[str, str] = {content.article["meta"]["url"]: citation_text(content=content)}
     listed = [pair for name in source_lists(lesson, content=content) for pair in SOURCE_LISTS[name](content)]
-    glossary = [(t["source_title"], t["source_url"]) for t in content.glossary if lesson in t["used_in"]]
+    glossary = [pair for t in content.glossary if lesson in t["used_in"] for pair in _term_sources(t, shows_later(lesson))]
     for title, url in listed + glossary:
         if url and url not in found:
             found[url] = title

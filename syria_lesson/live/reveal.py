@@ -4,7 +4,9 @@
 tasks (a table of claim kinds, the positions matrix, our verdicts):
 
 - in JupyterLab it stays hidden until the current student has answered every
-  one of those questions, and hides again when another student starts;
+  one of those questions with a reason of a sentence (``kinds.base.MIN_WORDS``
+  words: clicks alone, or one letter, never open it), and hides again when
+  another student starts;
 - in the student handout (the committed notebook) it is a short note, with
   none of the reading in it;
 - in the instructor edition it is printed in full.
@@ -19,14 +21,15 @@ from syria_lesson.core.display import show
 from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, box, html
 from syria_lesson.data import Content, given_content
+from syria_lesson.kinds.base import MIN_WORDS
 from syria_lesson.live import session
-from syria_lesson.live.worksheet import is_answered
+from syria_lesson.live.worksheet import shows_thought
 
 
 def _waiting(count: int, done: int) -> Markup:
     return html('<p class="sl-reveal-wait" role="status"><strong>Our reading comes here once you have answered '
-                "the {} questions above</strong> ({} answered so far). Answer them first: the point is your own "
-                "reading.</p>", count, done)
+                "the {} questions above, each with your reason in a sentence of at least {} words</strong> ({} done "
+                "so far). Answer them first: the point is your own reading.</p>", count, MIN_WORDS, done)
 
 
 PAPER_NOTE = Markup('<p class="sl-reveal-wait"><em>The module\'s own reading of these questions is not printed '
@@ -46,7 +49,7 @@ def after(question_ids: list[str], title: str, reading: Callable[[], Markup], pl
     def render() -> None:
         book = session.SESSION.ensure_book()
         values = book.all() if book else {}
-        done = sum(is_answered(q, values.get(q["id"])) for q in questions)
+        done = sum(shows_thought(q, values.get(q["id"])) for q in questions)
         panel.value = str(box(title, reading(), "reveal") if done == len(questions) else _waiting(len(questions), done))
 
     render()

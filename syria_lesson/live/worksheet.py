@@ -77,6 +77,11 @@ def is_answered(q: dict, value: Any) -> bool:
     return value is not None and kinds.kind_of(q).is_answered(q, value)
 
 
+def shows_thought(q: dict, value: Any) -> bool:
+    """Answered with a reason of a sentence: what opens our reading of a question."""
+    return value is not None and kinds.kind_of(q).shows_thought(q, value)
+
+
 def answer_text(q: dict, value: Any) -> str:
     """A saved answer as plain text (not escaped: callers escape for their format)."""
     kind = kinds.kind_of(q)

@@ -118,22 +118,25 @@ def show(*, edition: Edition | None = None) -> None:
     show_html(face, "\n".join(lines))
 
 
-def about_html(doc: dict | None = None) -> Markup:
-    """Where the text comes from: the copies checked, the differences, the full copyright note."""
-    doc = doc or document()
+def about_html(doc: dict | None = None, *, edition: Edition | None = None) -> Markup:
+    """Where the text comes from: the copies checked and the differences; the copyright
+    note in plain words, and in full (with its statute and checks) only for the instructor."""
+    doc, edition = doc or document(), editions.given(edition)
     copies = join(html("<li>{}: {}.</li>", link(c["url"], c["title"]), c["covers"]) for c in doc["copies_checked"])
     differences = join(html("<li>{}</li>", d) for d in doc.get("differences") or [])
+    rights = (html("<p><strong>Copyright, in full (instructor edition):</strong> {}</p>", " ".join(doc["copyright"].split()))
+              if edition.shows_readings else
+              html("<p><strong>Copyright:</strong> {}</p>", " ".join(doc.get("copyright_short", "").split())))
     return html("<p><strong>Issued by:</strong> {}</p><p><strong>Which date:</strong> {}</p>"
-                "<p><strong>Copyright, in full:</strong> {}</p><p><strong>The copies checked</strong> "
+                "{}<p><strong>The copies checked</strong> "
                 "(used only to recover the governments' words):</p><ul>{}</ul>"
                 "<p><strong>Where the copies differ:</strong></p><ul>{}</ul>",
-                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), " ".join(doc["copyright"].split()),
-                copies, differences)
+                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), rights, copies, differences)
 
 
-def about() -> None:
+def about(*, edition: Edition | None = None) -> None:
     doc = document()
-    show_html(about_html(doc), "Where the statement's text comes from: " + "; ".join(
+    show_html(about_html(doc, edition=edition), "Where the statement's text comes from: " + "; ".join(
         c["title"] for c in doc["copies_checked"]))
 
 

@@ -11,7 +11,7 @@ from syria_lesson.core.vocab import BASES
 from syria_lesson.data import Content, given_content
 from syria_lesson.kinds.predict import cell_label, source_html
 from syria_lesson.live import session
-from syria_lesson.live.worksheet import is_answered, number
+from syria_lesson.live.worksheet import number, shows_thought
 
 BLANK = "▢"  # a cell left for the student's own prediction
 
@@ -32,7 +32,7 @@ def predicted(lesson_id: str, *, content: Content | None = None) -> dict[tuple[s
 
 def _answered(q: dict) -> bool:
     book = session.SESSION.ensure_book()
-    return bool(book) and is_answered(q, book.get(q["id"]))
+    return bool(book) and shows_thought(q, book.get(q["id"]))
 
 
 def hidden_cells(lesson_id: str | None, live: bool = False, *,

@@ -79,7 +79,7 @@ def _saved():
 
 def show_figure_matrix(*, content: Content | None = None) -> None:
     show_saved(_saved(), figure_key(content=content), figure, alt_text(content=content),
-               caption="Figure: the actor–position matrix. Also saved as figures/positions.png.")
+               caption="Figure: the actor–position matrix.")
 
 
 @functools.lru_cache(maxsize=1)  # the same for every student: made once per kernel, not on every save

@@ -217,8 +217,7 @@ def figure_key() -> str:
 def show_map(caption: str | None = None) -> None:
     """The map in a notebook, with its alt text (see ``display.show_saved``)."""
     if caption is None:
-        caption = (f"Figure: {TITLE}. Zones are schematic and approximate. "
-                   f"Also saved as figures/{FIGURE_NAME}.png and .svg.")
+        caption = (f"Figure: {TITLE}. Zones are schematic and approximate.")
     show_saved(paths.figures_dir() / f"{FIGURE_NAME}.png", figure_key(), figure, alt_text(), caption=caption)
 
 

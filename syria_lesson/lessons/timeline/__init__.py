@@ -33,7 +33,7 @@ def show_timeline(name: str = "timeline_2012_2018", *, content: Content | None =
     title = figures(content=content)[name]["title"]
     show_saved(paths.figures_dir() / f"{name}.png", figure_key(chosen, numbers, title),
                lambda: figure(chosen, numbers, title, content=content)[0], alt_text(chosen, numbers, title, content=content),
-               caption=f"Figure: {title}. Numbers refer to the event table. Also saved as figures/{name}.png and .svg.")
+               caption=f"Figure: {title}. Numbers refer to the event table.")
 
 
 def explorer(name: str, hold_back: str | None = None, *, content: Content | None = None, edition: Edition | None = None) -> None:

@@ -24,7 +24,7 @@ from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import explorer_events, number_events
 from syria_lesson.lessons.timeline.table import by_thread_html, events_table_html, table_rows
 from syria_lesson.live import reveal, session
-from syria_lesson.live.worksheet import is_answered
+from syria_lesson.live.worksheet import shows_thought
 
 HELD_BACK = ("Which paragraph of the article each event is linked to is left out here until you have matched "
              "the article's phrases to the events yourself.")
@@ -37,7 +37,7 @@ def answered(question_id: str | None, *, content: Content | None = None) -> bool
         return True
 
     book = session.SESSION.ensure_book()
-    return bool(book) and is_answered(content.question(question_id), book.get(question_id))
+    return bool(book) and shows_thought(content.question(question_id), book.get(question_id))
 
 
 def static_paragraphs(hold_back: str | None, *, edition: Edition | None = None) -> bool:
