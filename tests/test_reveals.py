@@ -65,7 +65,7 @@ def click_through(view, letter: str = "") -> None:
         area.value = letter
     for button in _buttons(view):
         button.click()
-    next(b for b in find(view.widget, w.Button) if b.description == "Save").click()
+    next(b for b in find(view.widget, w.Button) if b.description.startswith("Save")).click()
 
 
 def write_reasons(view) -> None:
