@@ -67,7 +67,10 @@ def _lesson_page(edition: str, lesson: str) -> str:
 # `handouts` (every handout, built once per run) is in tests/conftest.py: the PDF tests share it.
 
 
-@pytest.fixture(scope="session")
+# Module-scoped, not session-scoped: Playwright's sync API runs an event loop in this
+# thread while it is open, and the live widgets' debounced saving must not find it in
+# the tests of later modules.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -77,7 +80,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def visits(handouts, browser):
     """Each handout opened once: facts, axe-core's verdict, screenshots."""
     axe = bc.AXE if bc.AXE.exists() else None

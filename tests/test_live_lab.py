@@ -166,8 +166,8 @@ def _answer_and_restart(page, lab) -> None:
 
 def _run_every_lesson(page, lab) -> None:
     # A name typed in one lesson is remembered on this computer (as the test
-    # before does in lesson 04): every other lesson says so at its top, with
-    # the way to change it.
+    # before does in lesson 04): every other lesson names it at its top and asks
+    # whether it is the student's, with the way to change it.
     from syria_lesson.live.answers import remember_student
 
     remember_student(STUDENT, lab["answers"])
@@ -179,5 +179,10 @@ def _run_every_lesson(page, lab) -> None:
         shown = errors_shown(page)
         assert not shown, f"{name} shows an error after Run All: {shown}"
         panel = page.locator(PANEL)
-        panel.get_by_text(f"Answers in this lesson are saved for {STUDENT}").first.wait_for(timeout=15_000)
+        # A fresh kernel names the student this computer last saved for, and saves nothing
+        # until they say it is them (a shared computer: the next student must not write
+        # into the last one's answers).
+        panel.get_by_text(f"This computer last saved answers for {STUDENT}. Is that you?").first.wait_for(timeout=15_000)
         panel.locator("button", has_text="Not you? Change").first.wait_for(timeout=5_000)
+        panel.locator("button", has_text=f"Yes, I am {STUDENT}").first.click()
+        panel.get_by_text(f"Answers in this lesson are saved for {STUDENT}").first.wait_for(timeout=15_000)
