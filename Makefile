@@ -201,6 +201,9 @@ docs: $(VENV)/.dev
 lms: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build lms
 
+slides: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build slides
+
 # The recipes in CONTRIBUTING.md: check every content file in one go; make a new, empty lesson
 # (make new-lesson N=06 TITLE="What came after"): its data files and its notebook.
 .PHONY: check new-lesson

@@ -21,6 +21,7 @@ from syria_lesson.build import (
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
 from syria_lesson.build.lms import build_lms
+from syria_lesson.build.slides import build_slides
 from syria_lesson.build.web import build_web
 
 
@@ -48,6 +49,7 @@ COMMANDS = {
     "docs": docs,
     # The teacher's own formats (issue 27): teacher material, never published.
     "lms": lambda out: build_lms(out),
+    "slides": lambda out: build_slides(out),
     "check-current": check_current,
     "check": lambda out: check.main(),
 }
