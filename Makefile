@@ -204,6 +204,9 @@ lms: $(VENV)/.dev
 slides: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build slides
 
+docx: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build docx
+
 # The recipes in CONTRIBUTING.md: check every content file in one go; make a new, empty lesson
 # (make new-lesson N=06 TITLE="What came after"): its data files and its notebook.
 .PHONY: check new-lesson
