@@ -16,6 +16,10 @@
 #   make web        the web edition: every lesson interactive in any browser, offline, in build/web/
 #   make benchmark  time the notebooks, the handout build and the tests
 #   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
+#   make lms        the LMS packages (Moodle XML bank, Common Cartridge) in build/lms/: teacher material
+#   make slides     a PowerPoint deck per lesson (student and instructor) in build/slides/
+#   make docx       each lesson's worksheet (core and full) as Word files in build/docx/
+#   make teacher-pack  the teacher's formats in one zip, with a README of what each leaves out
 #   make site       what GitHub Pages publishes: the web edition, student handouts, PDFs, JupyterLite, in build/site/
 
 PYTHON ?= python3
@@ -24,7 +28,8 @@ BIN    := $(VENV)/bin
 RUN    := $(BIN)/python
 
 .PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark web \
-        hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub
+        hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub \
+        lms slides docx teacher-pack
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -190,6 +195,17 @@ notebooks: $(VENV)/.dev
 
 docs: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build docs
+
+# The teacher's own formats (issue 27). They hold answer keys and teaching notes: teacher
+# material, never published on the student site.
+lms: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build lms
+
+slides: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build slides
+
+docx: $(VENV)/.dev
+	$(RUN) -m syria_lesson.build docx
 
 # The recipes in CONTRIBUTING.md: check every content file in one go; make a new, empty lesson
 # (make new-lesson N=06 TITLE="What came after"): its data files and its notebook.

@@ -20,7 +20,10 @@ from syria_lesson.build import (
 )
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
+from syria_lesson.build.lms import build_lms
+from syria_lesson.build.slides import build_slides
 from syria_lesson.build.web import build_web
+from syria_lesson.build.worksheet_docx import build_docx
 
 
 def check_current(out: Path | None) -> int:
@@ -45,6 +48,10 @@ COMMANDS = {
     "release": lambda out: build_release(out),
     "web": lambda out: build_web(out or BUILD / "web", notebooks(include_instructor=False)),
     "docs": docs,
+    # The teacher's own formats (issue 27): teacher material, never published.
+    "lms": lambda out: build_lms(out),
+    "slides": lambda out: build_slides(out),
+    "docx": lambda out: build_docx(out),
     "check-current": check_current,
     "check": lambda out: check.main(),
 }

@@ -1,0 +1,130 @@
+"""What the teacher's own formats share (issue 27): which question kinds each
+format holds and how, each choice question's options with their feedback and
+right answer, the prompt as plain text, each lesson's objectives, and the list
+of what a format leaves out, which every build prints and every pack's README
+carries, so nothing is dropped silently.
+
+The formats themselves: ``lms`` (the Moodle XML bank), ``cartridge`` (the IMS
+Common Cartridge), ``slides`` (PowerPoint decks), ``worksheet_docx`` (Word
+worksheets), ``teacher_pack`` (the zip).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from dataclasses import dataclass
+
+from syria_lesson import kinds
+from syria_lesson.core import paths
+from syria_lesson.data import Content
+from syria_lesson.kinds.classify import LABELS, NUDGE
+
+# How each LMS format holds each kind: "choice" (one right option, feedback on every option),
+# "essay" (written answer; any choices a kind asks for are written into the prompt), or why not.
+WRITTEN = ("open", "scale", "verdict", "forecast", "predict")
+CANNOT = {
+    "match": "a matching task is not written into the LMS packages yet (Moodle's matching type takes one right "
+             "option per item, and the op-ed's phrases have several right events; the Common Cartridge's QTI "
+             "profile has no matching type): use the DOCX or PDF worksheet",
+    "ranking": "a ranking has no right order to mark, and neither the Common Cartridge's QTI profile nor core "
+               "Moodle before 4.4 has an ordering type: use the DOCX or PDF worksheet",
+    "choice": "a poll has no right answer to mark: use the LMS's own poll (Moodle's Choice activity)",
+}
+LMS_FORMATS = ("Moodle XML", "Common Cartridge")
+
+
+def holds(q: dict) -> str:
+    """How the LMS formats hold a question: "choice", "essay" or "" (left out; see ``CANNOT``)."""
+    if q["kind"] in ("selfcheck", "classify"):
+        return "choice"
+    if q["kind"] in WRITTEN:
+        return "essay"
+    return ""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    right: bool
+    feedback: str
+
+
+def options(q: dict) -> list[Option]:
+    """A choice question's options in the order students see them, each with its feedback."""
+    kind = kinds.kind_of(q)
+    if q["kind"] == "selfcheck":
+        feedback = {o["text"]: o["feedback"] for o in q["options"]}
+        return [Option(t, t == q["answer"], feedback[t]) for t in kind.shown(q)]
+    if q["kind"] == "classify":
+        code = {label: c for c, label in LABELS.items()}
+        return [Option(t, t == q["answer"], claim_reading(q) if t == q["answer"] else NUDGE[code[t]])
+                for t in kind.shown(q)]
+    raise ValueError(f"{q['id']} ({q['kind']}) is not a choice question")
+
+
+def claim_reading(q: dict) -> str:
+    """Our reading of a claim, in words: its kind and why, and each candidate word's verdict."""
+    claim = q["claim_data"]
+    words = kinds.kind_of(q).words(q)
+    out = f"{LABELS[claim['kind']]}. {claim['why']}"
+    if words:
+        out += " Vague words: " + "; ".join(f"“{w['text']}”: {'vague' if w['vague'] else 'not vague'}. {w['why']}"
+                                            for w in words)
+    return out
+
+
+def choice_prompt(q: dict) -> str:
+    """The question as an LMS shows it above its options."""
+    if q["kind"] == "classify":
+        return f"{q['prompt']} What kind of claim is it?"
+    return q["prompt"]
+
+
+def essay_lines(q: dict) -> list[str]:
+    """What an essay shows under the prompt: the kind's choices, written out (none for open questions)."""
+    if q["kind"] == "open":
+        return []
+    return [line.strip() for line in kinds.kind_of(q).paper_text(q)]
+
+
+def plain(markup: str) -> str:
+    """HTML as one line of text (our readings are Markup)."""
+    text = re.sub(r"<(br|/p|/li)\s*/?>", " ", str(markup))
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", "", text))).strip()
+
+
+def lesson_title(content: Content, lesson_id: str) -> str:
+    return f"Lesson {lesson_id} · {content.lesson(lesson_id)['title']}"
+
+
+def objectives(content: Content, lesson_id: str) -> list[str]:
+    """The lesson's learning objectives, as its notebook states them (the numbered list
+    under "Learning objectives"), without their Markdown marks."""
+    notebook = paths.ROOT / "notebooks" / f"{content.lesson(lesson_id)['notebook']}.ipynb"
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("## Learning objectives"):
+            items = re.split(r"\n\d+\.\s+", "\n" + source.split(":", 1)[1].strip())
+            return [re.sub(r"\s+", " ", item.replace("**", "")).strip() for item in items if item.strip()]
+    return []
+
+
+def left_out(content: Content) -> list[dict]:
+    """Every question the LMS formats leave out, and why: printed by the build, listed in the READMEs."""
+    return [{"lesson": q["lesson"], "id": q["id"], "kind": q["kind"], "why": CANNOT.get(q["kind"], "unknown kind")}
+            for q in content.questions if not holds(q)]
+
+
+def left_out_lines(content: Content) -> list[str]:
+    return [f"- lesson {row['lesson']}, {row['id']} ({row['kind']}): {row['why']}" for row in left_out(content)]
+
+
+def report(name: str, content: Content) -> None:
+    """Say in the build's output what a format left out."""
+    rows = left_out(content)
+    if rows:
+        print(f"{name}: {len(rows)} question(s) left out, a kind this format cannot hold:")
+        for line in left_out_lines(content):
+            print("  " + line)

@@ -1,0 +1,131 @@
+"""``make slides``: a PowerPoint deck per lesson for the projector, made from the
+lesson plan (``data/lessons/``), in ``build/slides/``: the lesson's question,
+its objectives, each step of the plan with its minutes and its tasks, each
+pause with its discussion prompt, and the module's question to close.
+
+Two decks per lesson: ``student/`` (nothing but the slides) and ``instructor/``,
+whose speaker notes carry the teaching notes and model answers
+(``instructor/notes/``). The instructor decks are teacher material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from syria_lesson.build.formats import lesson_title, objectives, plain
+from syria_lesson.core import paths
+from syria_lesson.data import Content, load_all, load_instructor_notes
+from syria_lesson.live.worksheet import short_prompt
+
+DECKS = ("student", "instructor")
+TITLE, CONTENT = 0, 1  # the default template's layouts: a title slide, a title and a body
+
+
+def _clock(steps: list[dict]) -> list[tuple[int, int, dict]]:
+    out, clock = [], 0
+    for step in steps:
+        out.append((clock, clock + step["minutes"], step))
+        clock += step["minutes"]
+    return out
+
+
+def _size(lines: list[str]) -> Pt:
+    words = sum(len(line.split()) for line in lines)
+    return Pt(28 if words < 40 else 22 if words < 80 else 18 if words < 130 else 15)
+
+
+def _body(slide, lines: list[str], levels: list[int] | None = None) -> None:
+    frame = slide.placeholders[1].text_frame
+    frame.word_wrap = True
+    size = _size(lines)
+    for number, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.level = (levels or [0] * len(lines))[number]
+        paragraph.font.size = size if paragraph.level == 0 else Pt(size.pt - 4)
+
+
+def _slide(deck, layout: int, title: str, lines: list[str] | None = None, levels: list[int] | None = None,
+           notes: list[str] | None = None):
+    slide = deck.slides.add_slide(deck.slide_layouts[layout])
+    for shape in slide.placeholders:  # the default template's boxes are laid out for 4:3: widen them
+        top, height = shape.top, shape.height  # inherited from the layout until set here
+        shape.left, shape.top, shape.width, shape.height = Inches(0.7), top, deck.slide_width - Inches(1.4), height
+    slide.shapes.title.text = title
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(36 if len(title) < 50 else 28)
+    if lines:
+        _body(slide, lines, levels)
+    if notes:
+        slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
+    return slide
+
+
+def task_names(content: Content, lesson_id: str, step: dict) -> list[str]:
+    """Each task of a step in words: a question by its first words, an activity by what students do."""
+    activities = {a["id"]: a["what"] for a in content.plan(lesson_id).get("activities") or []}
+    questions = {q["id"] for q in content.questions}
+    return [short_prompt(content.question(task), 14) if task in questions else activities.get(task, task.replace("_", " "))
+            for task in step.get("tasks") or []]
+
+
+def _task_notes(content: Content, notes: dict, step: dict) -> list[str]:
+    out = []
+    for task in step.get("tasks") or []:
+        note = notes.get(task) or {}  # activities have no notes of their own
+        if note.get("note"):
+            out.append(f"{short_prompt(content.question(task), 8)} — Teaching note: {plain(note['note'])}")
+        if note.get("model_answer"):
+            out.append(f"Model answer: {plain(note['model_answer'])}")
+    return out
+
+
+def deck(content: Content, lesson_id: str, instructor: bool) -> Presentation:
+    plan = content.plan(lesson_id)
+    notes = load_instructor_notes(content.questions) if instructor else {}
+    out = Presentation()
+    out.slide_width, out.slide_height = Inches(13.333), Inches(7.5)  # 16:9, as projectors are today
+    lesson_note = [plain(notes[f"lesson_{lesson_id}"]["note"])] if f"lesson_{lesson_id}" in notes else None
+    first = _slide(out, TITLE, lesson_title(content, lesson_id), notes=lesson_note)
+    first.placeholders[1].text = f"{plan['supporting_question']}\nAbout {plan['minutes']} minutes"
+    aims = objectives(content, lesson_id)
+    if aims:
+        _slide(out, CONTENT, "By the end of this lesson you will be able to", aims)
+    for start, end, step in _clock(plan["plan"]):
+        tasks = task_names(content, lesson_id, step)
+        when = f"{start}–{end} min"
+        if step.get("pause"):
+            prompt = step["step"].removeprefix("Pause: ")
+            title, lines = f"Pause to discuss ({when})", [prompt[:1].upper() + prompt[1:]]
+        else:
+            title, lines = f"{when}: {step['minutes']} minute{'s' if step['minutes'] > 1 else ''}", [step["step"]]
+        if tasks:
+            lines += ["Tasks:"] + tasks
+        levels = [0] + ([0] + [1] * len(tasks) if tasks else [])
+        _slide(out, CONTENT, title, lines, levels, notes=_task_notes(content, notes, step) if instructor else None)
+    _slide(out, CONTENT, "The module's question", [content.module["compelling_question"].strip(),
+                                                    f"Today: {plan['supporting_question']}"])
+    return out
+
+
+def slide_count(content: Content, lesson_id: str) -> int:
+    """Title, objectives (where the notebook states them), one per step, the closing question."""
+    return 1 + bool(objectives(content, lesson_id)) + len(content.plan(lesson_id)["plan"]) + 1
+
+
+def build_slides(out: Path | None = None, content: Content | None = None) -> list[Path]:
+    out = out or paths.ROOT / "build" / "slides"
+    content = content or load_all()
+    written = []
+    for name in DECKS:
+        (out / name).mkdir(parents=True, exist_ok=True)
+        for lesson in content.module["lessons"]:
+            path = out / name / f"lesson_{lesson['id']}.pptx"
+            deck(content, lesson["id"], instructor=name == "instructor").save(path)
+            written.append(path)
+    print(f"wrote {len(written)} decks in {out}: student/ (no speaker notes) and instructor/ (teaching notes "
+          "and model answers as speaker notes: teacher material)")
+    print("make slides: left out: the map and figures each lesson uses, the key points, the self-study and "
+          "two-class versions of the plan")
+    return written

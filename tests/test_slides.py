@@ -1,0 +1,106 @@
+"""The decks of `make slides`, opened with python-pptx: one slide for the title,
+the objectives, each step of the plan (with its minutes), each pause (with its
+prompt) and the module's question; speaker notes in the instructor decks only.
+The slow test has LibreOffice convert a deck to PDF and counts its pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from syria_lesson.build import formats, slides
+from syria_lesson.data import load_all, load_instructor_notes
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("slides")
+    slides.build_slides(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_all()
+
+
+def _texts(slide) -> str:
+    return " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def _lessons(content):
+    return [lesson["id"] for lesson in content.module["lessons"]]
+
+
+@pytest.mark.parametrize("name", slides.DECKS)
+def test_each_deck_follows_its_plan(built, content, name):
+    for lesson_id in _lessons(content):
+        deck = Presentation(str(built / name / f"lesson_{lesson_id}.pptx"))
+        plan = content.plan(lesson_id)
+        assert len(deck.slides) == slides.slide_count(content, lesson_id) == 2 + bool(
+            formats.objectives(content, lesson_id)) + len(plan["plan"])
+        texts = [_texts(s) for s in deck.slides]
+        assert plan["supporting_question"] in texts[0] and f"{plan['minutes']} minutes" in texts[0]
+        for aim in formats.objectives(content, lesson_id):
+            assert aim in texts[1]
+        steps = texts[1 + bool(formats.objectives(content, lesson_id)):-1]
+        clock = 0
+        for text, step in zip(steps, plan["plan"], strict=True):
+            assert f"{clock}–{clock + step['minutes']} min" in text
+            words = step["step"].removeprefix("Pause: ")
+            assert words[1:] in text
+            if step.get("pause"):
+                assert "Pause to discuss" in text
+            clock += step["minutes"]
+        assert content.module["compelling_question"].strip() in texts[-1]
+
+
+def test_speaker_notes_only_for_the_instructor(built, content):
+    notes = load_instructor_notes(content.questions)
+    for lesson_id in _lessons(content):
+        student = Presentation(str(built / "student" / f"lesson_{lesson_id}.pptx"))
+        assert not any(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip() for s in student.slides)
+        instructor = Presentation(str(built / "instructor" / f"lesson_{lesson_id}.pptx"))
+        spoken = " ".join(s.notes_slide.notes_text_frame.text for s in instructor.slides if s.has_notes_slide)
+        assert formats.plain(notes[f"lesson_{lesson_id}"]["note"])[:80] in spoken
+        asked = [t for step in content.plan(lesson_id)["plan"] for t in step.get("tasks") or []]
+        for task in asked:
+            if notes.get(task, {}).get("model_answer"):
+                assert formats.plain(notes[task]["model_answer"])[:60] in spoken, task
+        everything = " ".join(_texts(s) for s in student.slides)
+        for task in asked:
+            assert not notes.get(task, {}).get("model_answer") or \
+                formats.plain(notes[task]["model_answer"])[:60] not in everything
+
+
+def libreoffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        reason = "LibreOffice is missing (Debian: apt-get install -y libreoffice-impress libreoffice-writer)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 (as in CI) but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return found
+
+
+def to_pdf(program: str, source: Path, out: Path) -> Path:
+    """A document converted by LibreOffice, headless, with a profile of its own (no clash with a running one)."""
+    subprocess.run([program, f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=240)
+    return out / f"{source.stem}.pdf"
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_every_deck(built, content, tmp_path):
+    program = libreoffice()
+    for lesson_id in _lessons(content):
+        pdf = to_pdf(program, built / "instructor" / f"lesson_{lesson_id}.pptx", tmp_path)
+        reader = PdfReader(pdf)
+        assert len(reader.pages) == slides.slide_count(content, lesson_id)
+        assert content.plan(lesson_id)["supporting_question"][:40] in " ".join(reader.pages[0].extract_text().split())
