@@ -197,7 +197,15 @@ def load_forecasts(event_ids: set[str]) -> list[dict]:
     items = load_list("forecasts.yaml", "outcomes", {
         "id": ident, "question": text(300), "by": date, "resolution": one_of("yes", "no", "open"),
         "resolved": text(600), "source_title": text(300), "source_url": url, "checked": date,
-        "author_probability": integer(0, 100), "author_paragraph": integer(1, 50), "author_why": text(600)}, "outcome")
+        "author_probability": integer(0, 100), "author_paragraph": integer(1, 50), "author_why": text(600),
+        "author_basis": one_of("implied", "extrapolated"), "author_words?": quote_words, "author_paraphrase?": text(300)},
+        "outcome")
+    problems = [Problem("data/forecasts.yaml", f"outcome {o['id']!r}", "author_words", None,
+                        "is missing, and so is author_paraphrase",
+                        "quote the op-ed's words the probability was read from (at most 25 words, from "
+                        "author_paragraph), or paraphrase them in author_paraphrase")
+                for o in items if not (o.get("author_words") or o.get("author_paraphrase"))]
+    raise_if(problems)
     problems = [Problem("data/forecasts.yaml", f"outcome {o['id']!r}", "events", e, "is not an event in data/events.csv",
                         "use the id of an event in data/events.csv")
                 for o in items for e in o.get("events") or [] if e not in event_ids]
