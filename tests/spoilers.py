@@ -23,8 +23,10 @@ def later_events(content) -> list[dict]:
 
 
 def allowed_dates(content) -> set[str]:
-    """Dates a forecast itself names (its deadline): asking is not telling."""
-    return {long_date(str(o["by"])) for o in content.forecasts()}
+    """Dates a forecast itself names (its deadline): asking is not telling. And the day of the
+    record's latest event, which lesson 00 states as the timeline's end without naming the event
+    (that event's key words are still looked for)."""
+    return {long_date(str(o["by"])) for o in content.forecasts()} | {long_date(content.latest_event_date)}
 
 
 def outcome_dates(content) -> dict[str, set[str]]:

@@ -6,6 +6,7 @@ import re
 import leaks
 import nbformat
 import pytest
+from student_text import rendered
 
 from syria_lesson import build
 from syria_lesson.core import paths
@@ -280,19 +281,39 @@ def test_events_table_columns_are_the_ones_the_stylesheet_sizes():
     assert 'class="sl-table sl-events"' in timeline.events_table_html([], {}, "")
 
 
-def test_the_cut_off_in_prose_is_the_date_in_the_data(content):
-    """'The record was last checked on DATE' where a reader meets it: DATE is
-    the latest `checked` day in events.csv, in the README (typed, so tested)
-    and in the lessons (computed when they run)."""
+def test_the_records_two_dates_in_prose_are_the_dates_in_the_data(content):
+    """Two dates where a reader meets them (issue 24, item 4): the latest event's day and the
+    latest `checked` day in events.csv (when the sources were last searched), in the README
+    (typed, so tested) and in lessons 00 and 05 (computed when they run), with what to assume
+    about the months between."""
     from syria_lesson.core.dates import long_date
-    from syria_lesson.lessons.reference import record_checked_text
+    from syria_lesson.lessons.reference import record_checked_text, record_gap_text
 
+    latest = max((e.get("end_date") or e["date"] for e in content.events), key=date_start)
+    checked = max(e["checked"] for e in content.events)
+    assert content.latest_event_date == latest and content.record_checked == checked
     sentence = record_checked_text()
-    assert sentence == f"The record was last checked on {long_date(content.record_checked)}."
+    assert sentence == (f"The timeline's latest event is dated {long_date(latest)}; "
+                        f"its sources were last searched on {long_date(checked)}.")
     readme = " ".join((paths.ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert sentence[:-1] in readme, f"README.md must say: {sentence}"
-    for lesson in ("00", "05"):
-        assert sentence.lower() in lesson_text(lesson), f"lesson {lesson} does not state the cut-off"
+    assert sentence in readme, f"README.md must say: {sentence}"
+    gap = record_gap_text()
+    if (date_start(checked) - date_start(latest)).days > 31:
+        assert "gap, not a quiet time" in gap and long_date(latest) in gap
+    assert f"Nothing after {long_date(checked)} is in the timeline" in gap
+    for lesson in ("00", "05"):  # rendered now, not the committed outputs (stale after a data change)
+        text = " ".join(rendered(lesson).split())
+        assert sentence in text, f"lesson {lesson} does not state the record's two dates"
+        assert " ".join(gap.split()) in text, f"lesson {lesson} does not say what the dates mean"
+
+
+def test_the_latest_event_counts_its_last_day_and_keeps_its_precision():
+    from syria_lesson.data.events import latest_event_date
+
+    rows = [{"id": "a", "date": "2026-01-05", "end_date": "2026-03-02"}, {"id": "b", "date": "2026-02"},
+            {"id": "c", "date": "2025-12-31"}]
+    assert latest_event_date(rows) == "2026-03-02"
+    assert latest_event_date(rows[1:]) == "2026-02"
 
 
 def test_an_event_source_of_an_unknown_kind_is_refused(tmp_path, monkeypatch):

@@ -255,3 +255,48 @@ def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
     assert "r05_" not in text and "pred_" not in text
     for p in load_all().predictions:  # our verdicts and outcomes stay off the worksheet
         assert " ".join(p["outcome"].split()[:8]) not in page
+
+
+# ---------------------------------------------------------------- our reading of the author, shown with its basis
+
+
+def test_each_reading_of_the_author_shows_the_words_it_was_read_from_and_why():
+    """Issue 24: beside each score, the op-ed's words (a quotation of at most 25 words from the
+    paragraph named, or our paraphrase, said to be ours), why, and whether the op-ed speaks to it."""
+    from student_text import readable
+
+    from syria_lesson.lessons.forecasts import author
+
+    content = load_all()
+    result = fc.score(content.questions, {})
+    shown = readable(str(forecast_view.rows_html(result)))
+    for row in result["rows"]:
+        o = row["outcome"]
+        assert o.get("author_words") or o.get("author_paraphrase"), o["id"]
+        cell = readable(str(author.author_cell(row)))
+        assert "Read from:" in cell and "Why this number:" in cell and cell in shown
+        if o.get("author_words"):
+            assert len(o["author_words"].split()) <= 25
+            assert f"(paragraph {o['author_paragraph']})" in cell
+        assert ("more ours than his" in cell) == (o["author_basis"] == "extrapolated"), o["id"]
+    assert {o["author_basis"] for o in content.forecasts()} == {"implied", "extrapolated"}
+
+
+def test_the_readings_quotations_are_the_articles_words_in_the_paragraph_named():
+    from test_content import SEED, article_paragraphs
+
+    if not SEED:
+        pytest.skip("the article's text (../shared/seeds) is not beside this checkout")
+    paragraphs = [" ".join(p.split()) for p in article_paragraphs()]
+    for o in load_all().forecasts():
+        if o.get("author_words"):
+            assert o["author_words"] in paragraphs[o["author_paragraph"] - 1], o["id"]
+
+
+def test_the_summary_also_scores_the_author_on_what_the_op_ed_speaks_to():
+    from syria_lesson.lessons.forecasts import author
+
+    rows = [{"author": 80, "happened": 1, "outcome": {"author_basis": "implied"}},
+            {"author": 20, "happened": 1, "outcome": {"author_basis": "extrapolated"}}]
+    assert author.implied_only({"scored": rows}) == ", or 0.04 on the 1 of them the op-ed itself speaks to"
+    assert author.implied_only({"scored": rows[:1]}) == ""

@@ -21,7 +21,7 @@ from syria_lesson.core.dates import format_date
 from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import documents
 from syria_lesson.data.article import load_article, paragraph, paragraph_count
-from syria_lesson.data.events import explorer_events, load_events, number_events, record_checked
+from syria_lesson.data.events import explorer_events, latest_event_date, load_events, number_events, record_checked
 from syria_lesson.data.misc import load_glossary, load_module, load_predictions
 from syria_lesson.data.people import load_actors, load_positions, load_topics
 from syria_lesson.data.plans import load_plan
@@ -29,7 +29,8 @@ from syria_lesson.data.questions import load_instructor_notes, load_questions
 
 __all__ = ["Content", "load_all", "given_content", "reload", "as_frame", "load_article", "load_events", "load_glossary",
            "load_module", "load_predictions", "load_actors", "load_positions", "load_topics",
-           "load_instructor_notes", "load_questions", "paragraph", "paragraph_count", "record_checked"]
+           "load_instructor_notes", "load_questions", "paragraph", "paragraph_count", "record_checked",
+           "latest_event_date"]
 
 
 def _unknown(file: str, column: str, value: str, known: list[str]) -> DataError:
@@ -80,6 +81,10 @@ class Content:
     @property
     def record_checked(self) -> str:
         return record_checked(self.events)
+
+    @property
+    def latest_event_date(self) -> str:
+        return latest_event_date(self.events)
 
     def question(self, qid: str) -> dict:
         for item in self.questions:

@@ -84,15 +84,45 @@ def load_statement() -> dict:
     paragraphs = doc.get("paragraphs") if isinstance(doc, dict) else None
     if not isinstance(paragraphs, list) or not paragraphs:
         raise DataError([Problem(name, "", "paragraphs", None, "is missing", "list the paragraphs under 'paragraphs:'")])
+    check_record(problems, name, "", doc, {"copies_checked": COPY, "weaker_reprints?": {
+        "title": text(300), "url": url, "why": text(400)}})
+    copies = {c.get("id") for c in doc.get("copies_checked") or [] if isinstance(c, dict)}
+    problems += [Problem(name, f"copies_checked {c.get('id')!r}", "why_weaker", None, "is missing for a reprint",
+                         "say why this copy is weaker than a news outlet's, and why it is used")
+                 for c in doc.get("copies_checked") or [] if isinstance(c, dict) and c.get("kind") == "reprint"
+                 and not c.get("why_weaker")]
     for number, para in enumerate(paragraphs, start=1):
         where = f"paragraph {number}"
         check_record(problems, name, where, para, {"n": integer(1, 50), "text": text(3000),
-                                                   "status": one_of(*vocab.STATEMENT_STATUS.codes)})
+                                                   "status": one_of(*vocab.STATEMENT_STATUS.codes),
+                                                   "sentences": {"starts": text(120), "copy?": text(40),
+                                                                 "note?": text(400)}})
         if isinstance(para, dict) and para.get("n") != number:
             problems.append(Problem(name, where, "n", para.get("n"), f"is not {number}",
                                     "number the paragraphs 1, 2, 3 ... in order"))
+        problems += _sentence_copies(name, where, para, copies)
     raise_if(problems)
     return doc
+
+
+# A copy of the statement: `kind` says how far to trust it; a reprint says why it is weaker.
+COPY = {"id": ident, "name": text(60), "kind": one_of("news", "government", "reprint"), "title": text(300), "url": url,
+        "covers": text(400), "spelling?": text(200), "why_weaker?": text(300)}
+
+
+def _sentence_copies(name: str, where: str, para: Any, copies: set) -> list[Problem]:
+    """Each sentence's `copy` and `also` name copies in `copies_checked`."""
+    problems = []
+    for number, sentence in enumerate((para.get("sentences") or []) if isinstance(para, dict) else [], start=1):
+        if not isinstance(sentence, dict):
+            continue
+        named = ([sentence["copy"]] if sentence.get("copy") else []) + list(sentence.get("also") or [])
+        for copy_id in named:
+            if copy_id not in copies:
+                problems.append(Problem(name, f"{where}, sentences {number}", "copy" if copy_id == sentence.get("copy")
+                                        else "also", copy_id, "is not the id of a copy in copies_checked",
+                                        "use one of: " + ", ".join(sorted(c for c in copies if c))))
+    return problems
 
 
 def load_corroboration() -> list[dict]:
@@ -167,7 +197,15 @@ def load_forecasts(event_ids: set[str]) -> list[dict]:
     items = load_list("forecasts.yaml", "outcomes", {
         "id": ident, "question": text(300), "by": date, "resolution": one_of("yes", "no", "open"),
         "resolved": text(600), "source_title": text(300), "source_url": url, "checked": date,
-        "author_probability": integer(0, 100), "author_paragraph": integer(1, 50), "author_why": text(600)}, "outcome")
+        "author_probability": integer(0, 100), "author_paragraph": integer(1, 50), "author_why": text(600),
+        "author_basis": one_of("implied", "extrapolated"), "author_words?": quote_words, "author_paraphrase?": text(300)},
+        "outcome")
+    problems = [Problem("data/forecasts.yaml", f"outcome {o['id']!r}", "author_words", None,
+                        "is missing, and so is author_paraphrase",
+                        "quote the op-ed's words the probability was read from (at most 25 words, from "
+                        "author_paragraph), or paraphrase them in author_paraphrase")
+                for o in items if not (o.get("author_words") or o.get("author_paraphrase"))]
+    raise_if(problems)
     problems = [Problem("data/forecasts.yaml", f"outcome {o['id']!r}", "events", e, "is not an event in data/events.csv",
                         "use the id of an event in data/events.csv")
                 for o in items for e in o.get("events") or [] if e not in event_ids]

@@ -80,8 +80,19 @@ def load_events() -> list[dict]:
 
 
 def record_checked(events: list[dict]) -> str:
-    """The record's cut-off: the latest day any event row was checked."""
+    """When the sources were last searched: the latest day any event row was checked."""
     return max(e["checked"] for e in events)
+
+
+def latest_event(events: list[dict]) -> dict:
+    """The event the timeline ends with: the latest last day (``end_date`` or ``date``)."""
+    return max(events, key=lambda e: (date_start(e.get("end_date") or e["date"]), e["id"]))
+
+
+def latest_event_date(events: list[dict]) -> str:
+    """The last day of the latest event, at its source's precision ('2026-03-10', '2026-03')."""
+    event = latest_event(events)
+    return event.get("end_date") or event["date"]
 
 
 # -- the events as the lessons number and select them

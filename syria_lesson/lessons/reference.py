@@ -7,7 +7,7 @@ from syria_lesson.core.dates import long_date
 from syria_lesson.core.display import show_html
 from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link, table
-from syria_lesson.core.validate import DataError, Problem
+from syria_lesson.core.validate import DataError, Problem, date_start
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.article import citation_text, sourcing, statement
 from syria_lesson.lessons.primer import all_sources
@@ -43,18 +43,35 @@ def _term_sources(term: dict, later: bool) -> list[tuple[str, str]]:
 
 
 def record_checked_text(*, content: Content | None = None) -> str:
-    """'The record was last checked on 1 December 2026': the date is the latest
-    day any event row was checked against its source, never typed in prose."""
+    """The record's two dates, both computed from data/events.csv, never typed in prose: the
+    day of its latest event, and the latest day any row was checked (when the sources were
+    last searched)."""
     content = given_content(content)
-    return f"The record was last checked on {long_date(content.record_checked)}."
+    return (f"The timeline's latest event is dated {long_date(content.latest_event_date)}; "
+            f"its sources were last searched on {long_date(content.record_checked)}.")
+
+
+def record_gap_text(*, content: Content | None = None) -> str:
+    """What a reader should assume about the months between the two dates ('' when there are none)."""
+    content = given_content(content)
+    latest, checked = content.latest_event_date, content.record_checked
+    if (date_start(checked) - date_start(latest)).days <= GAP_DAYS:
+        return f"Nothing after {long_date(checked)} is in the timeline."
+    return (f"Read the months between as a gap, not a quiet time: assume that things happened after "
+            f"{long_date(latest)} that the timeline does not show, because the searches did not find them "
+            f"or could not confirm them from good sources. Nothing after {long_date(checked)} is in the "
+            "timeline at all. Before you say how things stand now, check a current news report.")
+
+
+GAP_DAYS = 31  # a latest event within a month of the last search leaves no gap worth a warning
 
 
 def record_checked(*, content: Content | None = None, edition: Edition | None = None) -> None:
-    text = record_checked_text(content=content)
-    how = (Markup("; <code>docs/updating.md</code> shows a teacher how to add them") if editions.given(edition).shows_readings
+    text, gap = record_checked_text(content=content), record_gap_text(content=content)
+    how = (Markup(" (<code>docs/updating.md</code> shows a teacher how to add events)")
+           if editions.given(edition).shows_readings
            else Markup(""))  # a path in the repository is for the teacher, not the student
-    show_html(html('<p class="sl-record-checked"><strong>{}</strong> Events after that day are not in the '
-                   "timeline{}.</p>", text, how), text)
+    show_html(html('<p class="sl-record-checked"><strong>{}</strong> {}{}</p>', text, gap, how), f"{text} {gap}")
 
 
 def _primer_sources(content) -> list[tuple[str, str]]:

@@ -80,20 +80,47 @@ def paragraph_html(para: dict) -> Markup:
     return text_html(para) + extra
 
 
-def statement_html(doc: dict | None = None) -> Markup:
-    doc = doc or document()
+def statement_html(doc: dict | None = None, *, edition: Edition | None = None) -> Markup:
+    doc, edition = doc or document(), editions.given(edition)
     rows = [{"n": p["n"], "text": paragraph_html(p), "status": html("<small>{}</small>", STATEMENT_STATUS.label(p["status"]))}
             for p in doc["paragraphs"]]
     head = html('<p><strong>{}</strong>. Approved and released on {} in Da Nang, Vietnam.</p>',
                 doc["title"], long_date(doc["date"]))
+    why = html("<p>{}</p>", " ".join(doc.get("how_to_check", "").split()))
     shown = table(rows, [("n", "No."), ("text", "Text"), ("status", "Wording found")],
                   caption="The joint statement, paragraph by paragraph", css_class="sl-statement")
     gaps = gap_count(doc)
     source = html("<p><small>{} The {} places where no copy of the wording was found are marked as gaps: we have "
                   "not filled them in. The paragraph numbers are ours.</small></p>",
                   " ".join(doc.get("text_source_short", "").split()), gaps)
-    rights = html("<p><small><strong>Copyright.</strong> {}</small></p>", " ".join(doc.get("copyright_short", "").split()))
-    return head + source + shown + rights
+    rights = (html("<p><small><strong>Copyright (instructor edition).</strong> {}</small></p>",
+                   " ".join(doc.get("copyright_short", "").split())) if edition.shows_readings
+              else html("<p><small>{}</small></p>", " ".join(doc.get("credit", "").split())))
+    return head + why + source + shown + sentence_sources_html(doc) + rights
+
+
+def _copy_html(copy: dict) -> Markup:
+    weaker = html(" <em>Weaker copy: {}.</em>", copy["why_weaker"]) if copy.get("why_weaker") else Markup("")
+    return link(copy["url"], copy["name"]) + weaker
+
+
+def sentence_sources_html(doc: dict | None = None) -> Markup:
+    """Where each sentence's words come from: the copy used, and the others that agree."""
+    doc = doc or document()
+    copies = {c["id"]: c for c in doc["copies_checked"]}
+    rows = []
+    for para in doc["paragraphs"]:
+        for sentence in para.get("sentences") or []:
+            used = _copy_html(copies[sentence["copy"]]) if sentence.get("copy") else Markup("<em>no copy found</em>")
+            also = join((link(copies[c]["url"], copies[c]["name"]) for c in sentence.get("also") or []),
+                        Markup("; "))
+            note = html(" {}", sentence["note"]) if sentence.get("note") else Markup("")
+            starts = sentence["starts"] + ("" if sentence["starts"].startswith("(") else "\u2026")
+            rows.append({"n": para["n"], "starts": starts, "copy": used,
+                         "also": also + note})
+    return table(rows, [("n", "No."), ("starts", "Sentence"), ("copy", "Words taken from"),
+                        ("also", "Also in, and notes")], caption="Where each sentence comes from: check it yourself",
+                 css_class="sl-statement-sources")
 
 
 def worksheet_html(doc: dict | None = None) -> Markup:
@@ -114,24 +141,27 @@ def show(*, edition: Edition | None = None) -> None:
     for para in doc["paragraphs"]:
         text = " ".join(w if k == "text" else f"[gap: {w}]" for k, w in pieces(para["text"]))
         lines.append(f"{para['n']}. {text} ({STATEMENT_STATUS.label(para['status'])})")
-    face = worksheet_html(doc) if edition.paper else statement_html(doc)
+    face = worksheet_html(doc) if edition.paper else statement_html(doc, edition=edition)
     show_html(face, "\n".join(lines))
 
 
 def about_html(doc: dict | None = None, *, edition: Edition | None = None) -> Markup:
-    """Where the text comes from: the copies checked and the differences; the copyright
-    note in plain words, and in full (with its statute and checks) only for the instructor."""
+    """Where the text comes from: the copies checked and the differences; for the instructor,
+    the copyright note in full (with its statute and checks) and the weaker reprints set aside."""
     doc, edition = doc or document(), editions.given(edition)
     copies = join(html("<li>{}: {}.</li>", link(c["url"], c["title"]), c["covers"]) for c in doc["copies_checked"])
     differences = join(html("<li>{}</li>", d) for d in doc.get("differences") or [])
     rights = (html("<p><strong>Copyright, in full (instructor edition):</strong> {}</p>", " ".join(doc["copyright"].split()))
-              if edition.shows_readings else
-              html("<p><strong>Copyright:</strong> {}</p>", " ".join(doc.get("copyright_short", "").split())))
+              if edition.shows_readings else html("<p>{}</p>", " ".join(doc.get("credit", "").split())))
+    weaker = (html("<p><strong>Weaker reprints set aside (instructor edition):</strong></p><ul>{}</ul>",
+                   join(html("<li>{}: {}.</li>", link(w["url"], w["title"]), w["why"])
+                        for w in doc.get("weaker_reprints") or []))
+              if edition.shows_readings and doc.get("weaker_reprints") else Markup(""))
     return html("<p><strong>Issued by:</strong> {}</p><p><strong>Which date:</strong> {}</p>"
                 "{}<p><strong>The copies checked</strong> "
-                "(used only to recover the governments' words):</p><ul>{}</ul>"
+                "(used only to recover the governments' words):</p><ul>{}</ul>{}"
                 "<p><strong>Where the copies differ:</strong></p><ul>{}</ul>",
-                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), rights, copies, differences)
+                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), rights, copies, weaker, differences)
 
 
 def about(*, edition: Edition | None = None) -> None:

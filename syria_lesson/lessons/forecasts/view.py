@@ -18,6 +18,7 @@ from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import CELL, Markup, html, join, link, table
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
+from syria_lesson.lessons.forecasts import author
 from syria_lesson.live import session
 
 # Okabe-Ito colours, each with its own marker, so colour never carries meaning alone.
@@ -34,7 +35,9 @@ EXPLAIN = Markup(
 
 AUTHOR_NOTE = Markup(
     "<p><em>Our reading of the author</em> is the module's own inference from the op-ed: the author gave no "
-    "numbers, so we turned what each paragraph implies into a probability (the reasons are in the table).</p>")
+    "numbers, so we turned what each paragraph implies into a probability. The table shows, beside each score, "
+    "the words we read it from and why; where the op-ed does not speak to an outcome, it says so, and the "
+    "number is more ours than his.</p>")
 
 
 
@@ -59,9 +62,9 @@ def summary_html(result: dict) -> Markup:
         parts.append(html(
             '<p role="status"><strong>Your Brier score: {}</strong> on {} settled outcome{} ({}). '
             "The no-skill forecaster (50% on everything) scores {} on the same outcomes; "
-            "our reading of the author scores {}.</p>",
+            "our reading of the author scores {}{}.</p>",
             fc.fmt(result["student"]), n, "" if n == 1 else "s", words, fc.fmt(result["no_skill"]),
-            fc.fmt(result["author"])))
+            fc.fmt(result["author"]), author.implied_only(result)))
     else:
         parts.append(html('<p role="status"><strong>No forecast of yours can be scored yet.</strong> The forecasts '
                           "are at the end of lesson 04: make them there, in November 2017's shoes, before you read "
@@ -84,8 +87,7 @@ def rows_html(result: dict) -> Markup:
              "yours": "–" if r["probability"] is None else f"{r['probability']}%",
              "happened": html("<strong>{}</strong> {}", _happened_label(r), _what_happened(r["outcome"])),
              "score": fc.fmt(r["score"]) if r["score"] is not None else "not scored",
-             "author": html("{}% → {}<br><small>{}</small>", r["author"], fc.fmt(r["author_score"]),
-                            r["outcome"]["author_why"])}
+             "author": author.author_cell(r)}
             for r in result["rows"]]
     return table(rows, [("outcome", "As of 20 November 2017: how likely is it that …"), ("yours", "Your forecast"),
                         ("happened", "Did it happen? (what happened, and the source)"), ("score", "Your score"),
