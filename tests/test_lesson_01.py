@@ -137,7 +137,9 @@ def test_students_are_told_why_the_text_is_rebuilt_and_how_to_check_each_sentenc
     them; weaker reprints are named only where nothing better exists; the gaps stay visible."""
     doc = statement.document()
     shown = " ".join(html.unescape(str(statement.statement_html(doc))).split())
-    assert "Why rebuild the text?" in shown and "check it yourself" in shown
+    assert "Why rebuild the text?" in shown and "check it yourself" in shown.lower()
+    # the sentence-by-sentence table is reference material, at the end of the lesson (about())
+    assert "Where each sentence comes from" in str(statement.about_html(doc, edition=editions.get("student")))
     assert len(doc["how_to_check"].split()) <= 90, "one short paragraph"
     copies = {c["id"]: c for c in doc["copies_checked"]}
     for para in doc["paragraphs"]:

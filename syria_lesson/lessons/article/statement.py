@@ -96,7 +96,9 @@ def statement_html(doc: dict | None = None, *, edition: Edition | None = None) -
     rights = (html("<p><small><strong>Copyright (instructor edition).</strong> {}</small></p>",
                    " ".join(doc.get("copyright_short", "").split())) if edition.shows_readings
               else html("<p><small>{}</small></p>", " ".join(doc.get("credit", "").split())))
-    return head + why + source + shown + sentence_sources_html(doc) + rights
+    # Which copy each sentence comes from is a table to check against, not to read through:
+    # it is in about(), the reference cell at the end of the lesson, where `why` points.
+    return head + why + source + shown + rights
 
 
 def _copy_html(copy: dict) -> Markup:
@@ -160,8 +162,9 @@ def about_html(doc: dict | None = None, *, edition: Edition | None = None) -> Ma
     return html("<p><strong>Issued by:</strong> {}</p><p><strong>Which date:</strong> {}</p>"
                 "{}<p><strong>The copies checked</strong> "
                 "(used only to recover the governments' words):</p><ul>{}</ul>{}"
-                "<p><strong>Where the copies differ:</strong></p><ul>{}</ul>",
-                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), rights, copies, weaker, differences)
+                "<p><strong>Where the copies differ:</strong></p><ul>{}</ul>{}",
+                "; ".join(doc["issued_by"]), " ".join(doc["date_note"].split()), rights, copies, weaker, differences,
+                sentence_sources_html(doc))
 
 
 def about(*, edition: Edition | None = None) -> None:
