@@ -18,7 +18,6 @@ from syria_lesson.core.html import Markup, html, join, table
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
 from syria_lesson.lessons.forecasts.epilogue import verdict_questions
-from syria_lesson.lessons.forecasts.paper import fixed_table
 from syria_lesson.lessons.forecasts.view import figure_html
 from syria_lesson.live import reveal, session
 
@@ -56,19 +55,19 @@ def author_html(questions: list[dict], values: dict | None = None) -> Markup:
 
 
 def paper_html(questions: list[dict]) -> Markup:
-    """For the class-set worksheet, after the verdict sheet: the author's forecasts and scores, compactly."""
-    rows = []
+    """For the class-set worksheet, after the verdict sheet: the author's forecasts and scores in one
+    short paragraph (numbered as in the table to score yourself)."""
+    items = []
     for n, q in enumerate(fc.forecast_questions(questions), start=1):
         o = q["forecast"]
         happened = fc.OUTCOME[o["resolution"]]
         scored = "open" if happened is None else fc.fmt((o["author_probability"] / 100 - happened) ** 2)
-        rows.append([str(n), o.get("short") or o["question"], f"{o['author_probability']}%", scored])
+        items.append(f"{n}. {o['author_probability']}% → {scored}")
     score, count = fc.author_score(questions)
-    grid = fixed_table(rows, [("No.", 6), ("Outcome", 64), ("Author (our reading)", 15), ("Its score", 15)],
-                       f"Now that you have given your verdicts: our reading of the author scores {fc.fmt(score)} "
-                       f"on {count} settled outcomes", "sl-author-scores", "11px")
-    return grid + html("<p><small>Our reading of the author is the module's inference from the op-ed, not his "
-                       "numbers. Compare it with your verdicts and with your own Brier score.</small></p>")
+    return html("<p><small><strong>Now that you have given your verdicts: our reading of the author scores {} on "
+                "{} settled outcomes.</strong> Per outcome, numbered as in the table to score yourself: {}. It is the "
+                "module's inference from the op-ed, not his numbers: compare it with your verdicts and your own "
+                "score.</small></p>", fc.fmt(score), count, "; ".join(items))
 
 
 def reveal_author(*, content: Content | None = None, edition: Edition | None = None) -> None:
