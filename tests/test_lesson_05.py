@@ -135,16 +135,17 @@ def test_the_paper_face_has_blank_columns_and_the_instructions():
 
 
 def test_the_live_scores_follow_the_current_student(student, monkeypatch):
+    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
     shown = []
     monkeypatch.setattr(forecast_view, "show", lambda widget, html, text: shown.append(widget))
     forecast_view.show_scores()
     panel = shown[-1].children[0]
-    assert "No forecast of yours can be scored yet" in panel.value
-    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
-    student.changed()
     assert "Your Brier score: 0.04" in panel.value and "<img" in panel.value and 'alt="Calibration picture' in panel.value
     student.start("Someone Else")
     assert "No forecast of yours can be scored yet" in panel.value
+    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})  # made after seeing the outcomes
+    student.changed()
+    assert "No forecast of yours can be scored yet" in panel.value and "Later revisions, kept apart" in panel.value
 
 
 # ---------------------------------------------------------------- verdicts and dates
@@ -257,6 +258,100 @@ def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
         assert " ".join(p["outcome"].split()[:8]) not in page
 
 
+# ---------------------------------------------------------------- forecasts sealed (issue 23, item 2)
+
+
+def _scores_widget(monkeypatch):
+    shown = []
+    monkeypatch.setattr(forecast_view, "show", lambda widget, html, text: shown.append(widget))
+    forecast_view.show_scores()
+    panel, again = shown[-1].children
+    return panel, again
+
+
+def test_a_forecast_changed_after_the_outcomes_is_kept_apart_and_never_rescored(student, monkeypatch):
+    """The walkthrough of the issue: a student sees the outcomes, goes back to lesson 04, changes a
+    forecast towards what happened and presses "Score my forecasts again". The score does not move;
+    the change is shown as a later revision."""
+    student.book.save("d04_forecast_sochi", {"probability": 30, "reason": "Moscow rarely gets its way."})
+    panel, again = _scores_widget(monkeypatch)      # the outcomes are shown: the forecasts are sealed
+    assert "Your Brier score: 0.49" in panel.value and "Later revisions" not in panel.value
+    seal = student.book.get(fc.SEAL)
+    assert seal["forecasts"]["d04_forecast_sochi"]["probability"] == 30 and seal["sealed"]
+    student.book.save("d04_forecast_sochi", {"probability": 95, "reason": "I know now."})  # as lesson 04 saves
+    again.click()
+    assert "Your Brier score: 0.49" in panel.value, "a change after the outcomes was rescored"
+    assert "Later revisions, kept apart" in panel.value and "changed later to 95%" in panel.value
+    # a forecast first made after the outcomes were shown is not scored either
+    student.book.save("d04_forecast_summit", {"probability": 90, "reason": "Hindsight."})
+    student.changed()
+    assert "Your Brier score: 0.49" in panel.value and "no forecast (this is what is scored); changed later to 90%" in panel.value
+    # the seal is data in the answers file, read again by a fresh kernel
+    assert fc.SEAL in student.book.path.read_text(encoding="utf-8")
+
+
+def test_the_seal_is_made_once_and_not_for_someone_else(kernel, monkeypatch):
+    """A fresh kernel that has not confirmed the student shows no scores and seals nothing: the next
+    student on a shared computer must not seal the last one's forecasts."""
+    from syria_lesson.live import answers
+
+    book = answers.AnswerBook("Ada")
+    book.save("d04_forecast_sochi", {"probability": 70, "reason": ""})
+    answers.remember_student("Ada")
+    panel, again = _scores_widget(monkeypatch)
+    assert "Yes, I am Ada" in panel.value and fc.SEAL not in answers.AnswerBook("Ada").all()
+    kernel.start("Ada")                             # confirmed: now the outcomes are shown and sealed
+    first = kernel.book.get(fc.SEAL)
+    assert first["forecasts"]["d04_forecast_sochi"]["probability"] == 70
+    again.click()
+    assert kernel.book.get(fc.SEAL) == first, "the seal was renewed"
+
+
+def test_scoring_reads_the_sealed_originals():
+    seal = {"sealed": "2026-01-05T10:00:00+00:00", "forecasts": {"a": {"probability": 90}}}
+    values = {"a": {"probability": 10}, "b": {"probability": 90}, fc.SEAL: seal}
+    result = fc.score(QUESTIONS, values)
+    assert [r["id"] for r in result["scored"]] == ["a"] and result["student"] == pytest.approx(0.01)
+    assert [(r["id"], r["original"], r["now"]) for r in result["later"]] == [("a", 90, 10), ("b", None, 90)]
+    assert fc.score(QUESTIONS, {"a": {"probability": 10}})["later"] == []   # no seal yet: as saved
+
+
+# ---------------------------------------------------------------- the author's score after the verdicts
+
+
+def test_the_author_is_scored_only_after_the_students_verdicts(student, monkeypatch):
+    """Section 1 scores the student alone; our reading of the author comes in a reveal placed after
+    the last verdict question, which opens once every verdict has a reason."""
+    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
+    panel, _ = _scores_widget(monkeypatch)
+    assert "Your Brier score: 0.04" in panel.value
+    assert "Our reading of the author" not in panel.value and "in one panel" in panel.value
+    assert "author" not in str(forecast_view.paper_html(load_all().questions)).lower()
+    sources = [code_of(c) for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
+    place = sources.index("author.reveal_author()")
+    assert place > max(i for i, s in enumerate(sources) if "r05_verdict_" in s)
+    assert place > sources.index("forecast_view.show_scores()")
+
+
+def test_the_author_reveal_waits_for_the_verdicts_then_scores_both(student, monkeypatch):
+    from syria_lesson.lessons.forecasts import author
+    from syria_lesson.live import reveal
+
+    shown = []
+    monkeypatch.setattr(reveal, "show", lambda widget, static, text: shown.append((widget, static)))
+    student.book.save("d04_forecast_sochi", {"probability": 80, "reason": ""})
+    author.reveal_author()
+    panel, static = shown[-1]
+    assert "once you have answered" in panel.value and "scores" not in str(static)
+    reason = "I judged this from the events in the timeline after the article was written."
+    for qid in epilogue.verdict_questions():
+        student.book.save(qid, {"verdict": "right", "reason": reason})
+    student.changed()
+    score, count = fc.author_score(load_all().questions)
+    assert f"Our reading of the author scores {fc.fmt(score)}</strong> on the {count}" in panel.value
+    assert "you score 0.04" in panel.value and "in two panels" in panel.value
+
+
 # ---------------------------------------------------------------- our reading of the author, shown with its basis
 
 
@@ -269,7 +364,7 @@ def test_each_reading_of_the_author_shows_the_words_it_was_read_from_and_why():
 
     content = load_all()
     result = fc.score(content.questions, {})
-    shown = readable(str(forecast_view.rows_html(result)))
+    shown = readable(str(author.author_html(content.questions)))  # after the verdicts (issue 23)
     for row in result["rows"]:
         o = row["outcome"]
         assert o.get("author_words") or o.get("author_paraphrase"), o["id"]

@@ -13,7 +13,7 @@ from syria_lesson.data import load_all
 from syria_lesson.kinds.base import MIN_WORDS, thoughtful
 from syria_lesson.lessons import article, positions, timeline
 from syria_lesson.lessons.article import sourcing
-from syria_lesson.lessons.forecasts import epilogue
+from syria_lesson.lessons.forecasts import author, epilogue
 from syria_lesson.live import questions, reveal
 
 SENTENCE = "I chose this because the statement and the record both point this way."
@@ -27,6 +27,7 @@ REVEALS = {
     "the matching (02)": lambda: timeline.after_matching("ph02_phrases"),
     "the positions table (03)": lambda: positions.after_predictions("03"),
     "the verdicts (05)": lambda: epilogue.reveal_verdicts(),
+    "the author's score (05)": lambda: author.reveal_author(),
 }
 
 
@@ -104,7 +105,8 @@ def panel_questions(name: str) -> list[str]:
             "the vague terms (01)": ["q01_sort_p08", "q01_sort_p10", "q01_check_sochi"],
             "the matching (02)": ["ph02_phrases"],
             "the positions table (03)": [q["id"] for q in content.lesson_questions("03") if q["kind"] == "predict"],
-            "the verdicts (05)": epilogue.verdict_questions()}[name]
+            "the verdicts (05)": epilogue.verdict_questions(),
+            "the author's score (05)": epilogue.verdict_questions()}[name]
 
 
 def test_no_kind_with_a_reading_opens_on_clicks_alone(student):

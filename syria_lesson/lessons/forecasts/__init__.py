@@ -13,7 +13,10 @@ The rules, each tested in ``tests/test_lesson_05.py``:
 - an outcome still ``open`` in the record is not scored, and the student is told;
 - the no-skill forecaster and our reading of the author (``author_probability``,
   the module's inference from the op-ed) are scored on the same outcomes as
-  the student, so the three numbers can be compared.
+  the student, so the three numbers can be compared;
+- once lesson 05 has shown a student the outcomes, their forecasts are sealed
+  (an entry ``forecasts_sealed`` in their answers file): a forecast changed or
+  first made after that is kept apart as a later revision and never scored.
 
 The pictures and the lesson's display are in ``syria_lesson.lessons.forecasts.view``.
 """
@@ -32,6 +35,10 @@ MISSING = "no forecast saved"
 NOT_A_NUMBER = "not a number from 0 to 100 (typed as text?)"
 OUT_OF_RANGE = "outside 0 to 100"
 NOT_SETTLED = "the record has not settled it yet"
+
+# The entry of a student's answers file that holds their forecasts as they stood when lesson 05 first
+# showed them the outcomes (not a question: nothing asks for it, and exports leave it out).
+SEAL = "forecasts_sealed"
 
 
 def brier(pairs: Iterable[tuple[float, int]]) -> float | None:
@@ -56,13 +63,43 @@ def forecast_questions(questions: list[dict]) -> list[dict]:
     return [q for q in questions if q["kind"] == "forecast"]
 
 
+def seal(questions: list[dict], values: dict[str, Any], when: str) -> dict:
+    """The seal to store once the outcomes are shown: every forecast saved so far, as it stands."""
+    return {"sealed": when, "forecasts": {q["id"]: values[q["id"]] for q in forecast_questions(questions)
+                                          if values.get(q["id"]) is not None}}
+
+
+def is_seal(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("sealed"), str) and isinstance(value.get("forecasts"), dict)
+
+
+def unseal(questions: list[dict], values: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
+    """(the values to score, the later revisions). With a seal in ``values``, each forecast is scored as
+    sealed; a forecast saved since with another value is a revision (``original`` None when it was first
+    made after the seal). Without a seal, the values as they are and no revisions."""
+    the_seal = values.get(SEAL)
+    if not is_seal(the_seal):
+        return values, []
+    originals = the_seal["forecasts"]
+    scored, later = dict(values), []
+    for q in forecast_questions(questions):
+        now, before = values.get(q["id"]), originals.get(q["id"])
+        scored[q["id"]] = before
+        if now is not None and now != before:
+            later.append({"id": q["id"], "question": q["forecast"]["question"], "sealed": the_seal["sealed"],
+                          "original": read_probability(before)[0], "now": read_probability(now)[0]})
+    return scored, later
+
+
 def score(questions: list[dict], values: dict[str, Any]) -> dict:
-    """One student's forecasts, scored. ``values``: question id -> saved value.
+    """One student's forecasts, scored. ``values``: question id -> saved value (and the seal, if any).
 
     Returns ``rows`` (one per forecast question, in order), the lists of rows
     ``scored``, ``missing``, ``unusable`` (a value that is not a forecast) and
-    ``open``, and the Brier scores ``student``, ``no_skill`` and ``author``
-    over the scored outcomes (None when nothing is scored)."""
+    ``open``, the Brier scores ``student``, ``no_skill`` and ``author``
+    over the scored outcomes (None when nothing is scored), and ``later``: the
+    forecasts revised after the seal, kept apart and not scored."""
+    values, later = unseal(questions, values)
     rows = []
     for q in forecast_questions(questions):
         outcome = q["forecast"]
@@ -85,6 +122,7 @@ def score(questions: list[dict], values: dict[str, Any]) -> dict:
         "student": brier((r["probability"], r["happened"]) for r in scored),
         "no_skill": brier((NO_SKILL, r["happened"]) for r in scored),
         "author": brier((r["author"], r["happened"]) for r in scored),
+        "later": later,
     }
 
 

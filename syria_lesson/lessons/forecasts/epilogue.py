@@ -16,7 +16,7 @@ from syria_lesson.core.html import Markup, html, table
 from syria_lesson.core.vocab import VERDICTS
 from syria_lesson.data import Content, given_content
 from syria_lesson.data.events import number_events
-from syria_lesson.lessons.forecasts.view import fixed_table
+from syria_lesson.lessons.forecasts.paper import fixed_table
 from syria_lesson.live import reveal
 
 __all__ = ["verdict_rows", "verdicts_html", "verdict_summary_html", "verdict_questions",

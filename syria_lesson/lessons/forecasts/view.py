@@ -2,23 +2,29 @@
 
 Live, it reads the current student's saved forecasts (made in lesson 04, so
 possibly in another kernel: the file is read again when it changed) and shows
-their Brier score in plain words beside the no-skill forecaster and our reading
-of the author, a table per outcome, and a calibration picture. It redraws on
-every save in this lesson and on "Score my forecasts again".
+their Brier score in plain words beside the no-skill forecaster, a table per
+outcome, and a calibration picture. It redraws on every save in this lesson and
+on "Score my forecasts again".
+
+The first time it shows a confirmed student the outcomes, it seals their
+forecasts (``fc.SEAL``, stored in their answers file): a forecast changed or
+first made after that is shown as a later revision and never scored. Our
+reading of the author, scored, waits for the student's verdicts
+(``syria_lesson.lessons.forecasts.author``).
 """
 
 from __future__ import annotations
 
 import base64
-import re
+import datetime as dt
 
 from syria_lesson.core import editions
 from syria_lesson.core.display import figure_png, show, show_html
 from syria_lesson.core.editions import Edition
-from syria_lesson.core.html import CELL, Markup, html, join, link, table
+from syria_lesson.core.html import Markup, html, join, link, table
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
-from syria_lesson.lessons.forecasts import author
+from syria_lesson.lessons.forecasts.paper import fixed_table, paper_html, paper_text
 from syria_lesson.live import session
 
 # Okabe-Ito colours, each with its own marker, so colour never carries meaning alone.
@@ -33,12 +39,8 @@ EXPLAIN = Markup(
     "that did not happen). Someone with no idea, who says 50% on everything, always gets 0.25: "
     "below 0.25 you did better than that.</p>")
 
-AUTHOR_NOTE = Markup(
-    "<p><em>Our reading of the author</em> is the module's own inference from the op-ed: the author gave no "
-    "numbers, so we turned what each paragraph implies into a probability. The table shows, beside each score, "
-    "the words we read it from and why; where the op-ed does not speak to an outcome, it says so, and the "
-    "number is more ours than his.</p>")
-
+LATER_AUTHOR = ("How the author would have scored comes after your own verdicts on his predictions "
+                "(section 3).")
 
 
 def _outcome_cell(row: dict) -> Markup:
@@ -53,18 +55,21 @@ def _happened_label(row: dict) -> str:
     return {1: "Yes (1)", 0: "No (0)", None: "Still open: not scored"}[row["happened"]]
 
 
+def _pct(value) -> str:
+    return "no forecast" if value is None else f"{value}%"
+
+
 def summary_html(result: dict) -> Markup:
-    """The three scores in words, and what was left out and why."""
+    """The student's score and the no-skill forecaster's in words, what was left out and why, and any
+    forecast revised after the seal."""
     parts = []
     n = len(result["scored"])
     if n:
         words = fc.verdict_words(result["student"], result["no_skill"])
         parts.append(html(
             '<p role="status"><strong>Your Brier score: {}</strong> on {} settled outcome{} ({}). '
-            "The no-skill forecaster (50% on everything) scores {} on the same outcomes; "
-            "our reading of the author scores {}{}.</p>",
-            fc.fmt(result["student"]), n, "" if n == 1 else "s", words, fc.fmt(result["no_skill"]),
-            fc.fmt(result["author"]), author.implied_only(result)))
+            "The no-skill forecaster (50% on everything) scores {} on the same outcomes. {}</p>",
+            fc.fmt(result["student"]), n, "" if n == 1 else "s", words, fc.fmt(result["no_skill"]), LATER_AUTHOR))
     else:
         parts.append(html('<p role="status"><strong>No forecast of yours can be scored yet.</strong> The forecasts '
                           "are at the end of lesson 04: make them there, in November 2017's shoes, before you read "
@@ -79,31 +84,46 @@ def summary_html(result: dict) -> Markup:
     if result["open"]:
         items = join(html("<li>{}</li>", _outcome_cell(r)) for r in result["open"])
         parts.append(html("<p>Not scored for anyone, because the record has not settled it yet:</p><ul>{}</ul>", items))
+    if result["later"]:
+        parts.append(later_html(result["later"]))
     return join(parts)
 
 
+def later_html(later: list[dict]) -> Markup:
+    """The forecasts changed after the outcomes were shown: kept apart, never scored."""
+    items = join(html("<li>{}: before you saw the outcomes, {} (this is what is scored); changed later to {} "
+                      "(not scored)</li>", r["question"], _pct(r["original"]), _pct(r["now"])) for r in later)
+    return html('<div class="sl-later"><p><strong>Later revisions, kept apart.</strong> Your forecasts were sealed '
+                "on {} at {}, when this lesson first showed you what happened. A forecast changed or made after "
+                "that is shown here and never scored: hindsight is not forecasting.</p><ul>{}</ul></div>",
+                later[0]["sealed"][:10], later[0]["sealed"][11:16], items)
+
+
 def rows_html(result: dict) -> Markup:
+    revised = {r["id"]: r for r in result["later"]}
     rows = [{"outcome": _outcome_cell(r),
-             "yours": "–" if r["probability"] is None else f"{r['probability']}%",
+             "yours": html("{}{}", "–" if r["probability"] is None else f"{r['probability']}%",
+                           html("<br><small>changed later to {}: not scored</small>", _pct(revised[r["id"]]["now"]))
+                           if r["id"] in revised else ""),
              "happened": html("<strong>{}</strong> {}", _happened_label(r), _what_happened(r["outcome"])),
-             "score": fc.fmt(r["score"]) if r["score"] is not None else "not scored",
-             "author": author.author_cell(r)}
+             "score": fc.fmt(r["score"]) if r["score"] is not None else "not scored"}
             for r in result["rows"]]
     return table(rows, [("outcome", "As of 20 November 2017: how likely is it that …"), ("yours", "Your forecast"),
-                        ("happened", "Did it happen? (what happened, and the source)"), ("score", "Your score"),
-                        ("author", "Our reading of the author, and its score")],
+                        ("happened", "Did it happen? (what happened, and the source)"), ("score", "Your score")],
                  "Your forecasts and what happened", css_class="sl-forecasts")
 
 
-def calibration_figure(result: dict):
+def calibration_figure(result: dict, *, author: bool = True):
     """Matplotlib figure and its alt text: forecasts grouped by size against how often they came true,
-    the student's on the left (circles), our reading of the author's on the right (squares)."""
+    the student's (circles) and, with ``author``, our reading of the author's beside it (squares)."""
     import matplotlib.pyplot as plt
 
     yours = fc.calibration((r["probability"], r["happened"]) for r in result["scored"])
-    author = fc.calibration((r["author"], r["happened"]) for r in result["scored"])
-    fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.2), sharey=True)
-    for ax, groups, style in ((axes[0], yours, STUDENT_STYLE), (axes[1], author, AUTHOR_STYLE)):
+    theirs = fc.calibration((r["author"], r["happened"]) for r in result["scored"]) if author else None
+    panels = [(yours, STUDENT_STYLE)] + ([(theirs, AUTHOR_STYLE)] if author else [])
+    fig, axes = plt.subplots(1, len(panels), figsize=(4.3 * len(panels), 4.2), sharey=True, squeeze=False)
+    axes = axes[0]
+    for ax, (groups, style) in zip(axes, panels):
         (diagonal,) = ax.plot([0, 100], [0, 100], linestyle="--", color="black", linewidth=1,
                               label="Perfectly calibrated: of the things given 70%, 7 in 10 happen")
         if groups:
@@ -122,7 +142,7 @@ def calibration_figure(result: dict):
     fig.suptitle("Calibration: forecasts against what happened", x=0.01, ha="left", fontsize=11)
     fig.legend(handles=[diagonal], loc="lower center", frameon=False, fontsize=8)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig, calibration_alt(yours, author)
+    return fig, calibration_alt(yours, theirs)
 
 
 def _groups_text(groups: list[dict]) -> str:
@@ -130,95 +150,37 @@ def _groups_text(groups: list[dict]) -> str:
                      f"{g['happened']} of which happened" for g in groups)
 
 
-def calibration_alt(yours: list[dict], author: list[dict]) -> str:
-    return ("Calibration picture, in two panels. Each point is a group of forecasts: across, their average; up, the "
+def calibration_alt(yours: list[dict], author: list[dict] | None) -> str:
+    panels = "in two panels" if author is not None else "in one panel"
+    text = (f"Calibration picture, {panels}. Each point is a group of forecasts: across, their average; up, the "
             "share of them that happened; a dashed diagonal marks where a perfectly calibrated forecaster's points "
             "would lie. "
-            f"Left, your forecasts (circles): {_groups_text(yours) or 'none scored'}. "
-            f"Right, our reading of the author (squares): {_groups_text(author) or 'none scored'}.")
+            f"{'Left, y' if author is not None else 'Y'}our forecasts (circles): {_groups_text(yours) or 'none scored'}.")
+    if author is not None:
+        text += f" Right, our reading of the author (squares): {_groups_text(author) or 'none scored'}."
+    return text
 
 
-def figure_html(result: dict) -> Markup:
+def figure_html(result: dict, *, author: bool = False) -> Markup:
     import matplotlib.pyplot as plt
 
     if not result["scored"]:
         return Markup("")
-    fig, alt = calibration_figure(result)
+    fig, alt = calibration_figure(result, author=author)
     png = base64.b64encode(figure_png(fig)).decode("ascii")
     plt.close(fig)
-    return html('<figure><img src="data:image/png;base64,{}" alt="{}" style="max-width:46em;width:100%">'
-                "<figcaption>Points on the diagonal are well calibrated: of the things you gave about 70%, about 7 in "
-                "10 happened. Points below it mean you were too sure things would happen; above it, not sure "
+    return html('<figure><img src="data:image/png;base64,{}" alt="{}" style="max-width:{}em;width:100%">'
+                "<figcaption>Points on the diagonal are well calibrated: of the things given about 70%, about 7 in "
+                "10 happened. Points below it mean too sure things would happen; above it, not sure "
                 "enough. With a handful of forecasts each group is small, so read it as a rough picture.</figcaption>"
-                "</figure>", png, alt)
+                "</figure>", png, alt, 46 if author else 24)
 
 
 def live_html(result: dict) -> Markup:
-    return join([summary_html(result), EXPLAIN, figure_html(result), rows_html(result), AUTHOR_NOTE])
+    return join([summary_html(result), EXPLAIN, figure_html(result), rows_html(result)])
 
 
 # ---------------------------------------------------------------- paper
-
-
-def fixed_table(rows: list[list], columns: list[tuple[str, int]], caption: str, css: str = "",
-                size: str = "12px", ids: list[str] | None = None) -> Markup:
-    """A compact table for paper: fixed column widths (per cent), a caption, header cells with scope.
-    ``ids``: the question each row asks, as the row's anchor (``q-<id>``, as a question box has)."""
-    cols = join(html('<col style="width:{}%">', width) for _, width in columns)
-    head = join(html(f'<th scope="col" {CELL}>{{}}</th>', label) for label, _ in columns)
-    anchors = ids or [None] * len(rows)
-    body = join(html('<tr{}>{}</tr>', html(' id="q-{}"', qid) if qid else "",
-                     join(html(f'<th scope="row" {CELL}>{{}}</th>' if i == 0 else f"<td {CELL}>{{}}</td>", cell)
-                          for i, cell in enumerate(row)))
-                for row, qid in zip(rows, anchors))
-    return html('<table class="sl-table {}" style="table-layout:fixed;font-size:{}">'
-                "<caption>{}</caption><colgroup>{}</colgroup><thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
-                css, size, caption, cols, head, body)
-
-
-def first_sentence(text: str) -> str:
-    """What happened, in its first sentence after the Yes or No (the rest is in JupyterLab and the handout)."""
-    sentences = re.split(r"(?<!U\.S)(?<!\b[A-Z])\. ", text)
-    if sentences[0] in ("Yes", "No", "Not settled in the record") and len(sentences) > 1:
-        sentences = sentences[1:]
-    return sentences[0].rstrip(".") + "."
-
-
-def short_source(title: str) -> str:
-    """'Headline (Publisher, 6 July 2018)' -> 'Publisher, 6 July 2018': a citation that fits a printed table."""
-    match = re.search(r"\(([^()]*)\)\s*$", title)
-    if not match:
-        return title
-    inside = match.group(1)
-    return f"{title.split(':')[0]}, {inside}" if inside[:1].isdigit() and ":" in title else inside
-
-
-def paper_html(questions: list[dict]) -> Markup:
-    """Score yourself by hand: what happened and its source, our reading of the author, and blank columns."""
-    rows = []
-    for n, q in enumerate(fc.forecast_questions(questions), start=1):
-        o = q["forecast"]
-        happened = fc.OUTCOME[o["resolution"]]
-        mark = {1: "Yes: 1.", 0: "No: 0.", None: "Open: do not score."}[happened]
-        author = (f"{o['author_probability']}%" if happened is None else
-                  f"{o['author_probability']}% → {fc.fmt((o['author_probability'] / 100 - happened) ** 2)}")
-        extension = " (extension)" if q["tier"] == "extension" else ""
-        rows.append([str(n), html("{}{}", o.get("short") or o["question"], extension),
-                     html("<strong>{}</strong> {} <em>Source: {}.</em>", mark, first_sentence(o["resolved"]),
-                          short_source(o["source_title"])),
-                     author, "", ""])
-    score, count = fc.author_score(questions)
-    steps = html(
-        "<p><strong>Score yourself.</strong> Copy each forecast from lesson 04 into <em>My %</em>. For each "
-        "outcome marked 1 or 0: write your forecast as a decimal (70% = 0.7), subtract the 1 or the 0, and "
-        "multiply the answer by itself: (0.7 − 1)² = 0.09. Add up your scores and divide by how many you scored. "
-        "Leave out outcomes marked open and any you did not forecast (a blank is not 0). Lower is better: 0 is "
-        "perfect; saying 50% on everything always scores 0.25. Our reading of the author (the module's inference "
-        "from the op-ed, not his numbers) scores {} on these {} outcomes.</p>", fc.fmt(score), count)
-    grid = fixed_table(rows, [("No.", 4), ("Outcome", 20), ("What happened (and the source)", 53),
-                              ("Author (our reading) → score", 9), ("My %", 7), ("My score", 7)],
-                       "Forecasts from lesson 04: what happened", "sl-forecasts sl-score-by-hand", "11px")
-    return join([steps, grid, html("<p><strong>My Brier score:</strong> ______ on ____ outcomes.</p>")])
 
 
 def forecast_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
@@ -239,15 +201,6 @@ def forecast_sheet(*, content: Content | None = None, edition: Edition | None = 
               "My forecasts: " + "; ".join(q["forecast"]["question"] + " ____ %" for q in questions))
 
 
-def paper_text(questions: list[dict]) -> str:
-    lines = ["Score yourself: (forecast as a decimal - outcome)^2, averaged; 0 is perfect, 50% on everything scores 0.25."]
-    for q in fc.forecast_questions(questions):
-        o = q["forecast"]
-        lines.append(f"- {o['question']} -> {o['resolution']}. {o['resolved']} (author, our reading: "
-                     f"{o['author_probability']}%) My forecast: ____ My score: ____")
-    return "\n".join(lines)
-
-
 def show_scores(*, content: Content | None = None, edition: Edition | None = None) -> None:
     """The lesson 05 cell: live scores, or the table to score by hand."""
     content = given_content(content)
@@ -260,7 +213,7 @@ def show_scores(*, content: Content | None = None, edition: Edition | None = Non
         return
     panel = w.HTML()
     again = w.Button(description="Score my forecasts again", icon="refresh", layout=w.Layout(width="auto"),
-                     tooltip="Read your saved forecasts again (after changing one in lesson 04)")
+                     tooltip="Read your saved forecasts again; a change made after you saw the outcomes is shown, not scored")
 
     def render(_=None) -> None:
         book = session.SESSION.ensure_book()
@@ -268,8 +221,17 @@ def show_scores(*, content: Content | None = None, edition: Edition | None = Non
             panel.value = str(html('<p role="status">Type your name at the top of this lesson to see your forecasts '
                                    "scored.</p>") + EXPLAIN)
             return
+        if not session.SESSION.confirmed:  # maybe the last student on this computer: show and seal nothing
+            panel.value = str(html('<p role="status">Press “Yes, I am {}” at the top of this lesson (or type your '
+                                   "own name) to see your forecasts scored.</p>", book.name) + EXPLAIN)
+            return
         book.refresh_if_changed()  # the forecasts were saved in lesson 04
-        panel.value = str(live_html(fc.score(questions, book.all())))
+        values = book.all()
+        if not fc.is_seal(values.get(fc.SEAL)):  # the outcomes are shown now: keep the forecasts as they stand
+            now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            book.save(fc.SEAL, fc.seal(questions, values, now))
+            values = book.all()
+        panel.value = str(live_html(fc.score(questions, values)))
 
     def guarded(_=None) -> None:
         try:
