@@ -19,7 +19,8 @@
 #   make lms        the LMS packages (Moodle XML bank, Common Cartridge) in build/lms/: teacher material
 #   make slides     a PowerPoint deck per lesson (student and instructor) in build/slides/
 #   make docx       each lesson's worksheet (core and full) as Word files in build/docx/
-#   make teacher-pack  the teacher's formats in one zip, with a README of what each leaves out
+#   make teacher-pack  the teacher's formats and instructor PDFs in one zip (build/teacher-pack/), with a
+#                   README of what each leaves out and an answer key per lesson: teacher material
 #   make site       what GitHub Pages publishes: the web edition, student handouts, PDFs, JupyterLite, in build/site/
 
 PYTHON ?= python3
@@ -29,7 +30,7 @@ RUN    := $(BIN)/python
 
 .PHONY: lab test test-fast handouts pdf worksheets docs notebooks figures release lint clean a11y-tools lite benchmark web \
         hub-env hub-tools hub-try hub-image site release-assets lint-tools actionlint benchmark-hub \
-        lms slides docx teacher-pack
+        lms slides docx teacher-pack release-teacher-pack
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -168,6 +169,13 @@ pdf: $(VENV)/.dev
 	@$(RUN) -m syria_lesson.build.pdf --check
 	@$(MAKE) --no-print-directory -s $(HANDOUTS_BUILT)
 	$(RUN) -m syria_lesson.build.pdf
+	@touch $(PDF_BUILT)
+
+# The PDFs, printed again only when the handouts changed since (the teacher pack needs them;
+# in the publish workflow `make site` has printed them already).
+PDF_BUILT := build/pdf/.built
+$(PDF_BUILT): $(HANDOUTS_BUILT)
+	@$(MAKE) --no-print-directory pdf
 
 # A class set of worksheets, as web pages and PDFs, in build/worksheets/: all
 # tasks (worksheet/) and the core tasks only (worksheet-core/).
@@ -206,6 +214,17 @@ slides: $(VENV)/.dev
 
 docx: $(VENV)/.dev
 	$(RUN) -m syria_lesson.build docx
+
+# Everything above and the instructor PDFs in one zip, for a teacher without Python:
+# build/teacher-pack/syria-lesson-teacher-pack.zip. Teacher material (answer keys): the
+# publish workflow attaches it to a release (release-teacher-pack), never to the site.
+TEACHER_PACK := build/teacher-pack/syria-lesson-teacher-pack.zip
+teacher-pack: $(VENV)/.dev $(PDF_BUILT) lms slides docx
+	$(RUN) -m syria_lesson.build teacher-pack
+
+# The teacher pack beside the release's PDFs (after `make release-assets`, which empties the folder).
+release-teacher-pack: teacher-pack
+	mkdir -p build/release-assets && cp $(TEACHER_PACK) build/release-assets/
 
 # The recipes in CONTRIBUTING.md: check every content file in one go; make a new, empty lesson
 # (make new-lesson N=06 TITLE="What came after"): its data files and its notebook.

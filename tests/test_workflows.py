@@ -93,6 +93,24 @@ def test_publishing_uses_pages_and_attaches_pdfs_on_tags():
     assert doc["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_the_teacher_pack_goes_to_the_release_and_never_to_the_site():
+    doc = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = doc["jobs"]["build"]["steps"]
+    runs = [step.get("run") for step in steps]
+    pack = steps[runs.index("make release-teacher-pack")]
+    assert pack["if"] == "startsWith(github.ref, 'refs/tags/')"
+    assert runs.index("make release-assets") < runs.index("make release-teacher-pack")  # which empties the folder
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "build/release-assets"
+    pages = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert pages["with"]["path"] == "build/site"
+    dry = subprocess.run(["make", "-n", "release-teacher-pack"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "cp build/teacher-pack/syria-lesson-teacher-pack.zip build/release-assets/" in dry.stdout
+    site = subprocess.run(["make", "-n", "site"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    assert "teacher" not in site and "answer-keys" not in site
+    assert "teacher-pack" not in published.index_html(ROOT / "build" / "no-site")  # the landing page never links it
+
+
 def test_release_assets_are_the_student_facing_pdfs_named_by_edition_and_paper(tmp_path, monkeypatch):
     for paper in ("A4", "Letter"):
         for edition in ("student", "instructor", "worksheet", "worksheet-core"):

@@ -8,6 +8,7 @@
     python -m syria_lesson.build web            # the web edition: every lesson interactive in a browser, offline
     python -m syria_lesson.build docs           # the lesson plan and lesson tables in README and docs/
     python -m syria_lesson.build lms|slides|docx  # the teacher's formats: LMS packages, decks, Word worksheets
+    python -m syria_lesson.build teacher-pack   # those and the instructor PDFs in one zip (after make pdf)
     python -m syria_lesson.build check-current  # are the notebooks current with the data?
     python -m syria_lesson.build check          # every content file, checked: all its problems, or the counts
     python -m syria_lesson.build new-lesson 06 "Title"  # a new, empty, valid lesson: data files and notebook

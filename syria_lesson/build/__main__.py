@@ -21,6 +21,7 @@ from syria_lesson.build import (
 from syria_lesson.build import __doc__ as USAGE
 from syria_lesson.build.docs import write_docs
 from syria_lesson.build.lms import build_lms
+from syria_lesson.build.pack import build_pack
 from syria_lesson.build.slides import build_slides
 from syria_lesson.build.web import build_web
 from syria_lesson.build.worksheet_docx import build_docx
@@ -52,6 +53,8 @@ COMMANDS = {
     "lms": lambda out: build_lms(out),
     "slides": lambda out: build_slides(out),
     "docx": lambda out: build_docx(out),
+    # All of them and the instructor PDFs in one zip (make teacher-pack builds them first).
+    "teacher-pack": lambda out: build_pack(out),
     "check-current": check_current,
     "check": lambda out: check.main(),
 }

@@ -21,6 +21,7 @@ from syria_lesson.live.worksheet import short_prompt
 
 DECKS = ("student", "instructor")
 TITLE, CONTENT = 0, 1  # the default template's layouts: a title slide, a title and a body
+LEFT_OUT = "the map and figures each lesson uses, the key points, the self-study and two-class versions of the plan"
 
 
 def _clock(steps: list[dict]) -> list[tuple[int, int, dict]]:
@@ -126,6 +127,5 @@ def build_slides(out: Path | None = None, content: Content | None = None) -> lis
             written.append(path)
     print(f"wrote {len(written)} decks in {out}: student/ (no speaker notes) and instructor/ (teaching notes "
           "and model answers as speaker notes: teacher material)")
-    print("make slides: left out: the map and figures each lesson uses, the key points, the self-study and "
-          "two-class versions of the plan")
+    print(f"make slides: left out: {LEFT_OUT}")
     return written
