@@ -43,10 +43,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import web_edition  # noqa: E402 - benchmarks/web_edition.py, beside this file
+
 from syria_lesson import build  # noqa: E402
 from syria_lesson.build.page_images import IMAGES  # noqa: E402
-
-import web_edition  # noqa: E402 - benchmarks/web_edition.py, beside this file
 
 FLOOR_SOURCE = "import pandas\nimport matplotlib.pyplot\nimport ipywidgets\nimport syria_lesson"
 TARGETS = {"module_vs_floor": 1.3, "handouts_vs_execution": 1.0, "handout_max_bytes": 1_000_000}
