@@ -310,3 +310,36 @@ def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
     assert after["student"] == expected["student"] and second[0] == first[0]
     assert [r["id"] for r in after["later"]] == ["d04_forecast_sochi"]
     assert len(second[1]) == 1 and "70% (this is what is scored); changed later to 100% (not scored)" in second[1][0]
+
+
+def test_printing_a_page_gives_the_worksheet(browser, site):
+    """Chromium's print: no buttons, status lines or live scores; text fields ruled to write on; lesson 05
+    prints the table to score by hand; and the PDF is made."""
+
+    def scenario(chromium):
+        found = {}
+        for lesson in ("04_discussion", "05_what_happened_next"):
+            blocked = []
+            context, page, errors = _open(chromium, site, lesson, blocked)
+            try:
+                page.emulate_media(media="print")
+                found[lesson] = page.evaluate("""() => {
+                    const shown = sel => [...document.querySelectorAll(sel)].filter(e => getComputedStyle(e).display !== 'none').length;
+                    const area = document.querySelector('.sl-web-q textarea'), style = area ? getComputedStyle(area) : null;
+                    return {buttons: shown('.sl-button'), bar: shown('.sl-namebar'), live: shown('.sl-scores-live'),
+                            byHand: shown('.sl-print-only'), ruled: style ? style.backgroundImage.includes('repeating-linear-gradient') : null,
+                            border: style ? style.borderTopWidth : null};
+                }""")
+                found[lesson]["pdf"] = page.pdf(format="A4")[:5]
+                found[lesson]["problems"] = (blocked, errors)
+            finally:
+                context.close()
+        return found
+
+    found = browser.run(scenario)
+    for lesson, seen in found.items():
+        assert seen["problems"] == ([], []), lesson
+        assert seen["pdf"] == b"%PDF-", lesson
+        assert seen["buttons"] == 0 and seen["bar"] == 0 and seen["live"] == 0, (lesson, seen)
+        assert seen["ruled"] and seen["border"] == "0px", (lesson, seen)
+    assert found["05_what_happened_next"]["byHand"] == 1 and found["04_discussion"]["byHand"] == 0
