@@ -327,7 +327,8 @@ def test_printing_a_page_gives_the_worksheet(browser, site):
                     const shown = sel => [...document.querySelectorAll(sel)].filter(e => getComputedStyle(e).display !== 'none').length;
                     const area = document.querySelector('.sl-web-q textarea'), style = area ? getComputedStyle(area) : null;
                     return {buttons: shown('.sl-button'), bar: shown('.sl-namebar'), live: shown('.sl-scores-live'),
-                            byHand: shown('.sl-print-only'), ruled: style ? style.backgroundImage.includes('repeating-linear-gradient') : null,
+                            byHand: shown('.sl-print-only'),
+                            ruled: style ? style.backgroundImage.includes('repeating-linear-gradient') : null,
                             border: style ? style.borderTopWidth : null};
                 }""")
                 found[lesson]["pdf"] = page.pdf(format="A4")[:5]
