@@ -16,7 +16,11 @@ Measures, in one run:
   the build runs its kernels unattended (``build.execute.run``), several at once;
 - each handout's size (its HTML file alone), and the size of each edition's
   ``img/`` folder, the figures its pages share, reported apart;
-- the full test suite (``python -m pytest -q`` in a subprocess).
+- the full test suite (``python -m pytest -q`` in a subprocess);
+- the web edition beside JupyterLite (``benchmarks/web_edition.py``): per lesson
+  page its bytes and time to interactive in headless Chromium, and the bytes of
+  JupyterLite's local files when ``make lite`` has built them
+  (``--web-only``: this part alone).
 
 Targets: the whole module within 1.3x its floor (number of lessons x floor
 time); the handout build within the lessons' execution time (1.0x); no
@@ -39,8 +43,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import web_edition  # noqa: E402 - benchmarks/web_edition.py, beside this file
+
 from syria_lesson import build  # noqa: E402
-from syria_lesson.build.handouts import IMAGES  # noqa: E402
+from syria_lesson.build.page_images import IMAGES  # noqa: E402
 
 FLOOR_SOURCE = "import pandas\nimport matplotlib.pyplot\nimport ipywidgets\nimport syria_lesson"
 TARGETS = {"module_vs_floor": 1.3, "handouts_vs_execution": 1.0, "handout_max_bytes": 1_000_000}
@@ -83,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the notebooks, the handout build and the tests.")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the test suite")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "benchmark.json")
+    parser.add_argument("--web-only", action="store_true", help="only the web edition beside JupyterLite")
     args = parser.parse_args(argv)
+    if args.web_only:
+        return print_web(web_edition.measure(ROOT), args.out.with_name("benchmark-web.json"))
 
     lessons = build.notebooks(include_instructor=False)
     # Warm-up, not timed: the first run after a change pays one-off costs (byte-compiling the
@@ -107,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         images = {f"{folder.parent.name}/{folder.name}/": sum(f.stat().st_size for f in folder.iterdir())
                   for folder in sorted(Path(tmp).glob(f"*/{IMAGES}")) if folder.is_dir()}
 
+    print("the web edition in Chromium ...", flush=True)
+    web_report = web_edition.measure(ROOT)
+
     tests = None if args.skip_tests else (print("running the test suite ...", flush=True) or run_tests())
 
     checks = {
@@ -125,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "notebooks_seconds": {k: round(v, 2) for k, v in per_notebook.items()},
         "execution_seconds": round(execution, 2), "handouts_seconds": round(handouts_seconds, 2),
         "handout_bytes": sizes, "image_folder_bytes": images, "tests": tests, "checks": checks,
+        "web_edition": web_report,
     }
 
     rows = [(f"floor (imports only; every time is a median of {RUNS})", f"{floor:6.2f} s", "")]
@@ -145,9 +158,24 @@ def main(argv: list[str] | None = None) -> int:
     for name, check in checks.items():
         print(f"{'OK  ' if check['ok'] else 'MISS'} {name}: " + ", ".join(f"{k}={v}" for k, v in check.items() if k != "ok"))
 
+    print()
+    print_web(web_report, None)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nWritten: {args.out}")
+    return 0
+
+
+def print_web(report: dict, out: Path | None) -> int:
+    """The web edition beside JupyterLite, as a table; written to ``out`` when given."""
+    rows = web_edition.rows(report)
+    width = max(len(r[0]) for r in rows)
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>10}  {note}")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"\nWritten: {out}")
     return 0
 
 

@@ -121,3 +121,22 @@ def test_questions_script_describes_every_question(content):
     # the text a saved value gets is answer_text's; the browser test compares the script's with it
     q = next(q for q in content.questions if q["kind"] == "forecast")
     assert answer_text(q, {"probability": 70, "reason": "x"}) == "70%. Because: x"
+
+
+def test_lesson_05_carries_the_outcomes_to_score_lesson_04s_forecasts(content):
+    from syria_lesson.build import web_forecasts
+    from syria_lesson.lessons import forecasts as fc
+
+    data = web_forecasts.outcomes(content)
+    questions = fc.forecast_questions(content.questions)
+    assert [o["id"] for o in data["outcomes"]] == [q["id"] for q in questions]
+    for o, q in zip(data["outcomes"], questions):
+        assert o["happened"] == fc.OUTCOME[q["forecast"]["resolution"]]
+        assert o["question"] == q["forecast"]["question"]
+    assert {o["happened"] for o in data["outcomes"]} == {0, 1, None}  # settled both ways, and one still open
+    assert data["seal"] == fc.SEAL and data["noSkill"] == fc.NO_SKILL
+    path = next(p for p in notebooks(include_instructor=False) if p.name.startswith("05_"))
+    page = web.lesson_page(path, content, "2025-01-01")
+    found = re.findall(r'<script [^>]*class="sl-scores-data"[^>]*>(.*?)</script>', page)
+    assert len(found) == 1 and json.loads(found[0]) == json.loads(str(web_forecasts._json(data)))
+    assert 'class="sl-print-only"' in page and "web_scores.js" in page  # on paper: the table to score by hand

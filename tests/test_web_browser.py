@@ -252,3 +252,95 @@ def test_a_phone_viewport_and_axe(browser, site):
         assert not errors and not blocked, lesson
         assert wide <= 362, f"{lesson}: the page is {wide} px wide on a 360 px phone"
         assert not serious, f"{lesson}:\n{bc.describe_violations(serious)}"
+
+
+def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
+    from syria_lesson.lessons import forecasts as fc
+
+    content = load_all()
+
+    def forecast(page, qid, text):
+        box = page.locator(f'[data-q="{qid}"] input[type=text]')
+        box.scroll_into_view_if_needed()
+        box.fill(text)
+        page.wait_for_timeout(900)  # the debounce
+
+    def scores(page, inside):
+        page.goto(f"{inside}05_what_happened_next.html")
+        page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+        line = page.locator("[data-scores] .sl-score-line").inner_text()
+        later = page.locator("[data-scores] .sl-later").all_inner_texts()
+        cells = dict(page.evaluate("""() => [...document.querySelectorAll('[data-scores] tr[data-outcome]')]
+            .map(tr => [tr.dataset.outcome, tr.querySelector('[data-score]').textContent])"""))
+        return line, later, cells, _book(page)
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, "04_discussion", blocked)
+        inside = site.as_uri() + "/"
+        try:
+            _start(page, "Dia Forecaster")
+            forecast(page, "d04_forecast_sochi", "70")
+            forecast(page, "d04_forecast_southwest", "35%")
+            first = scores(page, inside)
+            page.goto(f"{inside}04_discussion.html")
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            forecast(page, "d04_forecast_sochi", "100")
+            second = scores(page, inside)
+            return first, second, blocked, errors
+        finally:
+            context.close()
+
+    first, second, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    values = {qid: entry["value"] for qid, entry in first[3].items()}
+    assert fc.is_seal(values[fc.SEAL])  # sealed under the key the Python uses, with both forecasts
+    assert set(values[fc.SEAL]["forecasts"]) == {"d04_forecast_sochi", "d04_forecast_southwest"}
+    expected = fc.score(content.questions, values)
+    assert expected["student"] is not None and len(expected["scored"]) == 2
+    assert f"Your Brier score: {fc.fmt(expected['student'])}" in first[0]
+    assert f"scores {fc.fmt(expected['no_skill'])} on the same outcomes" in first[0]
+    assert fc.fmt(expected["no_skill"]) == "0.25"
+    assert {r["id"]: fc.fmt(r["score"]) for r in expected["scored"]} == {
+        k: v for k, v in first[2].items() if v != "not scored"}
+    assert not first[1]
+    # Changed after the outcomes were shown: the score is unchanged, the change listed apart.
+    values = {qid: entry["value"] for qid, entry in second[3].items()}
+    after = fc.score(content.questions, values)
+    assert after["student"] == expected["student"] and second[0] == first[0]
+    assert [r["id"] for r in after["later"]] == ["d04_forecast_sochi"]
+    assert len(second[1]) == 1 and "70% (this is what is scored); changed later to 100% (not scored)" in second[1][0]
+
+
+def test_printing_a_page_gives_the_worksheet(browser, site):
+    """Chromium's print: no buttons, status lines or live scores; text fields ruled to write on; lesson 05
+    prints the table to score by hand; and the PDF is made."""
+
+    def scenario(chromium):
+        found = {}
+        for lesson in ("04_discussion", "05_what_happened_next"):
+            blocked = []
+            context, page, errors = _open(chromium, site, lesson, blocked)
+            try:
+                page.emulate_media(media="print")
+                found[lesson] = page.evaluate("""() => {
+                    const shown = sel => [...document.querySelectorAll(sel)].filter(e => getComputedStyle(e).display !== 'none').length;
+                    const area = document.querySelector('.sl-web-q textarea'), style = area ? getComputedStyle(area) : null;
+                    return {buttons: shown('.sl-button'), bar: shown('.sl-namebar'), live: shown('.sl-scores-live'),
+                            byHand: shown('.sl-print-only'),
+                            ruled: style ? style.backgroundImage.includes('repeating-linear-gradient') : null,
+                            border: style ? style.borderTopWidth : null};
+                }""")
+                found[lesson]["pdf"] = page.pdf(format="A4")[:5]
+                found[lesson]["problems"] = (blocked, errors)
+            finally:
+                context.close()
+        return found
+
+    found = browser.run(scenario)
+    for lesson, seen in found.items():
+        assert seen["problems"] == ([], []), lesson
+        assert seen["pdf"] == b"%PDF-", lesson
+        assert seen["buttons"] == 0 and seen["bar"] == 0 and seen["live"] == 0, (lesson, seen)
+        assert seen["ruled"] and seen["border"] == "0px", (lesson, seen)
+    assert found["05_what_happened_next"]["byHand"] == 1 and found["04_discussion"]["byHand"] == 0

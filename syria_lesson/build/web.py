@@ -29,7 +29,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from syria_lesson import kinds
-from syria_lesson.build import web_kinds
+from syria_lesson.build import web_forecasts, web_kinds
 from syria_lesson.build.execute import strip_widget_views
 from syria_lesson.build.handouts import handout_css, title_of
 from syria_lesson.core import paths
@@ -46,7 +46,7 @@ from syria_lesson.live.worksheet import number, tier_label
 from syria_lesson.teacher.classroom import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ASSETS = ("web.js", "web_kinds.js", "web.css")
+ASSETS = ("web.js", "web_kinds.js", "web_scores.js", "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
 REVEAL_OF = re.compile(r'class="sl-reveal-of" data-after="([^"]*)"')
 
@@ -158,6 +158,8 @@ def web_notebook(nb, content: Content) -> tuple[object, dict, list[str]]:
             cell.outputs = []  # the name bar is in the page's header, on every page
         elif "questions.export_button(" in source:
             cell.outputs = _output(export_panel())
+        elif "show_scores(" in source:  # lesson 05: the forecasts of lesson 04, scored in the browser
+            cell.outputs = _output(web_forecasts.panel(content))
         elif "questions.progress(" in source:
             lesson = re.search(r"""progress\(\s*["'](\w+)["']""", source)
             cell.outputs = _output(progress_panel(lesson.group(1) if lesson else ""))

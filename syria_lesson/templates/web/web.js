@@ -228,6 +228,7 @@
       qs.forEach(q => { const li = document.createElement("li"); li.textContent = `${done(q.id) ? "Done" : "To do"}: ${q.short}`; list.appendChild(li); });
       panel.replaceChildren(head, list);
     });
+    (SL.onChange || []).forEach(hook => hook(name, answers));  // lesson 05's scores (web_scores.js)
     document.querySelectorAll("[data-done]").forEach(span => {
       const qs = lessonQuestions(span.dataset.done);
       span.textContent = name ? ` ${qs.filter(q => done(q.id)).length} of ${qs.length} answered.` : "";
@@ -348,5 +349,6 @@
     document.documentElement.dataset.slReady = "1";
   }
   SL.importText = importText;
+  SL.store = {read: readBook, save: saveAnswer, now: now, same: same};
   init();
 })();
