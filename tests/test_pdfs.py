@@ -261,10 +261,7 @@ def test_page_counts_keep_to_their_budgets(printed, questions):
         if job.edition == "worksheet":
             continue  # the whole module's worksheets: counted from the lessons' core pages below
         if job.paper == "Letter":
-            # Letter pages are 18 mm shorter than A4: each lesson may take that many more pages,
-            # so the all-lessons page may take that many more per lesson (its A4 budget is unchanged).
-            lessons = len(load_all().module["lessons"]) if job.name == pdf.WHOLE else 1
-            limit += pdf.LETTER_EXTRA.get(job.edition, 0) * lessons
+            limit += pdf.letter_allowance(job.edition, job.name, len(load_all().module["lessons"]))
         if done.pages > limit:  # only then is the (slow) text needed, to name the tasks
             problems.append(over_budget(job.edition, job.name, job.paper, done.pages, limit,
                                         pdf.page_texts(job.target), questions))

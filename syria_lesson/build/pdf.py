@@ -54,6 +54,12 @@ EXTENSION_PAGES = {e.name: e.extension_pages for e in EDITIONS.values() if e.ext
 LETTER_EXTRA = {e.name: e.letter_extra for e in EDITIONS.values() if e.letter_extra}
 
 
+def letter_allowance(edition: str, name: str, lessons: int) -> int:
+    """More pages allowed on Letter than on A4: per lesson handout, and so per lesson in the
+    all-lessons page (its A4 budget is unchanged)."""
+    return LETTER_EXTRA.get(edition, 0) * (lessons if name == WHOLE else 1)
+
+
 def budget(edition: str, name: str) -> int | None:
     """Most pages ``<edition>/<name>.pdf`` may take, or None if no budget is set."""
     declared = BUDGETS.get(edition, {})
@@ -156,8 +162,9 @@ def table(results: list[Printed], out: Path = OUT) -> str:
         limit = budget(edition, name)
         # A worksheet's budget is for its core tasks; its extension tasks follow on pages of their own.
         extra = EXTENSION_PAGES.get(edition, 0) if name != WHOLE else 0
-        over = [p for p, n in counts.items() if limit is not None and n > limit + extra + (LETTER_EXTRA.get(edition, 0)
-                                                                                          if p == "Letter" else 0)]
+        lessons = sum(1 for e, n in rows if e == edition and n != WHOLE)
+        over = [p for p, n in counts.items() if limit is not None
+                and n > limit + extra + (letter_allowance(edition, name, lessons) if p == "Letter" else 0)]
         note = f"  over its budget of {limit} pages" + (f" (+{extra} for extension tasks)" if extra else "") if over else ""
         if edition in EXTENSION_PAGES and name == WHOLE:  # its budget is for the lessons' core pages, summed
             note = f"  (the lessons' core tasks: at most {limit} pages in all)"
