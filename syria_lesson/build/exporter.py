@@ -61,13 +61,18 @@ class HandoutExporter(HTMLExporter):
         checked by nbformat as it reads them, and their outputs come from nbclient."""
 
 
-
-@functools.lru_cache(maxsize=1)
-def exporter() -> HandoutExporter:
-    """One exporter a run: building it compiles the Jinja templates."""
+def page_config() -> Config:
+    """What every page made from a notebook leaves out: the code of cells tagged
+    ``remove-input``, cells tagged ``remove-cell``, and the heading anchors."""
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
     config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
     config.HTMLExporter.exclude_anchor_links = True
-    return HandoutExporter(config=config, template_name="handout", extra_template_basedirs=[str(TEMPLATES)])
+    return config
+
+
+@functools.lru_cache(maxsize=1)
+def exporter() -> HandoutExporter:
+    """One exporter a run: building it compiles the Jinja templates."""
+    return HandoutExporter(config=page_config(), template_name="handout", extra_template_basedirs=[str(TEMPLATES)])

@@ -26,11 +26,11 @@ from pathlib import Path
 import nbformat
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nbconvert import HTMLExporter
-from traitlets.config import Config
 
 from syria_lesson import kinds
 from syria_lesson.build import web_forecasts, web_kinds
 from syria_lesson.build.execute import strip_widget_views
+from syria_lesson.build.exporter import page_config
 from syria_lesson.build.handouts import handout_css, title_of
 from syria_lesson.core import paths
 from syria_lesson.core.editions import get as get_edition
@@ -172,12 +172,7 @@ def web_notebook(nb, content: Content) -> tuple[object, dict, list[str]]:
 
 
 def exporter() -> HTMLExporter:
-    config = Config()
-    config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_input_tags = {"remove-input"}
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
-    config.HTMLExporter.exclude_anchor_links = True
-    return HTMLExporter(config=config, template_name="web", extra_template_basedirs=[str(TEMPLATES)])
+    return HTMLExporter(config=page_config(), template_name="web", extra_template_basedirs=[str(TEMPLATES)])
 
 
 def page_settings(content: Content) -> dict:
