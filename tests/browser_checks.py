@@ -42,6 +42,18 @@ def browser_missing_reason() -> str | None:
     return None
 
 
+def require_browser_for_module() -> None:
+    """At the top of a module of browser tests: skip it where Chromium or Playwright is
+    missing, and fail it where REQUIRE_BROWSER=1 (as in CI)."""
+    import pytest
+
+    missing = browser_missing_reason()
+    if missing:
+        if browser_required():
+            pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {missing}", pytrace=False)
+        pytest.skip(f"browser tests skipped: {missing}", allow_module_level=True)
+
+
 def skip_or_fail(reason: str):
     """Something a browser test needs is missing: skip the test here, but
     fail it where REQUIRE_BROWSER=1 (as in CI), so CI cannot pass by skipping."""

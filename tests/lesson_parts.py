@@ -4,6 +4,7 @@ and the widgets inside a live question. Shared by the lesson and widget tests.""
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -39,4 +40,17 @@ def find(widget, kind):
     found = [widget] if isinstance(widget, kind) else []
     for child in getattr(widget, "children", ()):
         found += find(child, kind)
+    return found
+
+
+def images(page: str) -> list[tuple[str, str | None]]:
+    """(src, alt) of every <img> in a page, whatever the attribute order."""
+    found = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                found.append((dict(attrs).get("src", ""), dict(attrs).get("alt")))
+
+    Parser().feed(page)
     return found

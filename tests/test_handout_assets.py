@@ -12,30 +12,17 @@ from __future__ import annotations
 
 import base64
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_parts import images
 
 from syria_lesson.build.page_images import IMAGES, Figures
 
 ROOT = Path(__file__).resolve().parent.parent
 DOT = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 OTHER = base64.b64encode(base64.b64decode(DOT) + b"\0").decode("ascii")  # different bytes, a different file
-
-
-def images(page: str) -> list[tuple[str, str | None]]:
-    """(src, alt) of every <img> in the page."""
-    found = []
-
-    class Parser(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "img":
-                found.append((dict(attrs).get("src", ""), dict(attrs).get("alt")))
-
-    Parser().feed(page)
-    return found
 
 
 def notebook(*outputs):

@@ -24,11 +24,7 @@ from syria_lesson import build
 from syria_lesson.data import load_questions, load_topics
 from syria_lesson.data.events import explorer_events
 
-_missing = bc.browser_missing_reason()
-if _missing:
-    if bc.browser_required():
-        pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {_missing}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {_missing}", allow_module_level=True)
+bc.require_browser_for_module()
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -5,6 +5,7 @@ import re
 import leaks
 import nbformat
 import pytest
+from lesson_parts import images
 
 from syria_lesson import build
 
@@ -72,21 +73,6 @@ def test_html_loads_nothing_from_the_network(html):
     assert not re.search(r"<script[^>]+src=", page)
     assert not re.search(r"<link[^>]+href=\"https?:", page)
     assert "cdn" not in page.lower()
-
-
-def images(page):
-    """(src, alt) of every <img> in the page, whatever the attribute order."""
-    from html.parser import HTMLParser
-
-    found = []
-
-    class Parser(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "img":
-                found.append((dict(attrs).get("src", ""), dict(attrs).get("alt")))
-
-    Parser().feed(page)
-    return found
 
 
 def test_figures_carry_their_alt_text(html):

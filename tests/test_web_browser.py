@@ -22,11 +22,7 @@ from syria_lesson.live.exports import export
 from syria_lesson.live.worksheet import answer_text, is_answered
 from syria_lesson.teacher.classroom import read_class, read_student
 
-_missing = bc.browser_missing_reason()
-if _missing:
-    if bc.browser_required():
-        pytest.fail(f"REQUIRE_BROWSER=1 but the browser tests cannot run: {_missing}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {_missing}", allow_module_level=True)
+bc.require_browser_for_module()
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
