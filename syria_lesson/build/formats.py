@@ -14,7 +14,9 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from syria_lesson import kinds
 from syria_lesson.core import paths
@@ -128,3 +130,16 @@ def report(name: str, content: Content) -> None:
         print(f"{name}: {len(rows)} question(s) left out, a kind this format cannot hold:")
         for line in left_out_lines(content):
             print("  " + line)
+
+
+def per_lesson(out: Path, variants, content: Content, suffix: str, write: Callable[[str, str, Path], None]) -> list[Path]:
+    """One file a lesson in each variant's folder (``out/<variant>/lesson_NN<suffix>``):
+    ``write(variant, lesson_id, path)`` writes it. The slides and the DOCX worksheets use it."""
+    written = []
+    for variant in variants:
+        (out / variant).mkdir(parents=True, exist_ok=True)
+        for lesson in content.module["lessons"]:
+            path = out / variant / f"lesson_{lesson['id']}{suffix}"
+            write(variant, lesson["id"], path)
+            written.append(path)
+    return written

@@ -22,7 +22,7 @@ from syria_lesson.build import cartridge
 from syria_lesson.build.formats import choice_prompt, essay_lines, holds, left_out_lines, options, report
 from syria_lesson.core import paths
 from syria_lesson.core.html import html, join
-from syria_lesson.data import Content, load_all, load_instructor_notes
+from syria_lesson.data import Content, given_content, load_instructor_notes
 
 MOODLE = "syria_moodle_questions.xml"
 TOP = "Syria 2017"  # the parent category in the course's question bank
@@ -159,7 +159,7 @@ Google Classroom imports no quizzes: post the cartridge's pages (or the DOCX wor
 
 def build_lms(out: Path | None = None, content: Content | None = None) -> list[Path]:
     out = out or paths.ROOT / "build" / "lms"
-    content = content or load_all()
+    content = given_content(content)
     notes = load_instructor_notes(content.questions)
     out.mkdir(parents=True, exist_ok=True)
     written = [out / MOODLE, out / cartridge.NAME, out / "README.md"]

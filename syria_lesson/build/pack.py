@@ -27,7 +27,7 @@ from syria_lesson.build import lms, slides, worksheet_docx
 from syria_lesson.build.answer_key import answer_keys
 from syria_lesson.build.formats import left_out_lines
 from syria_lesson.core import paths
-from syria_lesson.data import Content, load_all
+from syria_lesson.data import Content, given_content
 
 NAME = "syria-lesson-teacher-pack.zip"
 KEYS = "answer-keys"
@@ -151,7 +151,7 @@ def build_pack(out: Path | None = None, build: Path | None = None, content: Cont
     """Write the zip from what the other builds wrote in ``build`` (``build/`` by default)."""
     build = build or paths.ROOT / "build"
     out = out or build / "teacher-pack"
-    content = content or load_all()
+    content = given_content(content)
     files = gather(build)
     keys = {f"{KEYS}/{name}": text for name, text in answer_keys(content).items()}
     names = sorted([*files, *keys])

@@ -14,9 +14,9 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from syria_lesson.build.formats import lesson_title, objectives, plain
+from syria_lesson.build.formats import lesson_title, objectives, per_lesson, plain
 from syria_lesson.core import paths
-from syria_lesson.data import Content, load_all, load_instructor_notes
+from syria_lesson.data import Content, given_content, load_instructor_notes
 from syria_lesson.live.worksheet import short_prompt
 
 DECKS = ("student", "instructor")
@@ -117,14 +117,9 @@ def slide_count(content: Content, lesson_id: str) -> int:
 
 def build_slides(out: Path | None = None, content: Content | None = None) -> list[Path]:
     out = out or paths.ROOT / "build" / "slides"
-    content = content or load_all()
-    written = []
-    for name in DECKS:
-        (out / name).mkdir(parents=True, exist_ok=True)
-        for lesson in content.module["lessons"]:
-            path = out / name / f"lesson_{lesson['id']}.pptx"
-            deck(content, lesson["id"], instructor=name == "instructor").save(path)
-            written.append(path)
+    content = given_content(content)
+    written = per_lesson(out, DECKS, content, ".pptx",
+                         lambda name, lesson, path: deck(content, lesson, instructor=name == "instructor").save(path))
     print(f"wrote {len(written)} decks in {out}: student/ (no speaker notes) and instructor/ (teaching notes "
           "and model answers as speaker notes: teacher material)")
     print(f"make slides: left out: {LEFT_OUT}")

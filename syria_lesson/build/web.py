@@ -35,7 +35,7 @@ from syria_lesson.build.handouts import handout_css, title_of
 from syria_lesson.core import paths
 from syria_lesson.core.editions import get as get_edition
 from syria_lesson.core.html import Markup, box, html
-from syria_lesson.data import Content, load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.lessons.reference import record_checked_text
 from syria_lesson.live import reveal
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
@@ -228,7 +228,7 @@ def lesson_entry(content: Content, lesson: dict, page: str) -> dict:
 
 def build_web(out: Path, notebooks: list[Path], content: Content | None = None) -> list[Path]:
     """Write the web edition into ``out``: index.html, one page per lesson, the script, stylesheet and data."""
-    content = content or load_all()
+    content = given_content(content)
     built = dt.date.today().isoformat()
     if out.exists():
         shutil.rmtree(out)

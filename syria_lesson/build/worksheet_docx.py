@@ -18,9 +18,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from syria_lesson import kinds
-from syria_lesson.build.formats import lesson_title
+from syria_lesson.build.formats import lesson_title, per_lesson
 from syria_lesson.core import paths
-from syria_lesson.data import Content, load_all
+from syria_lesson.data import Content, given_content
 from syria_lesson.live.worksheet import number
 
 EDITIONS = {"worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
@@ -133,14 +133,9 @@ def worksheet(content: Content, lesson_id: str, edition: str) -> Document:
 
 def build_docx(out: Path | None = None, content: Content | None = None) -> list[Path]:
     out = out or paths.ROOT / "build" / "docx"
-    content = content or load_all()
-    written = []
-    for edition in EDITIONS:
-        (out / edition).mkdir(parents=True, exist_ok=True)
-        for lesson in content.module["lessons"]:
-            path = out / edition / f"lesson_{lesson['id']}.docx"
-            worksheet(content, lesson["id"], edition).save(path)
-            written.append(path)
+    content = given_content(content)
+    written = per_lesson(out, EDITIONS, content, ".docx",
+                         lambda edition, lesson, path: worksheet(content, lesson, edition).save(path))
     print(f"wrote {len(written)} worksheets in {out}: worksheet/ (all tasks) and worksheet-core/ (core tasks only)")
     print(f"make docx: left out: {LEFT_OUT}")
     return written
