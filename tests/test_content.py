@@ -112,9 +112,10 @@ def test_the_article_never_speaks_for_the_un(content):
 def test_question_counts(content):
     """Enough to do: open and discussion tasks, and the analyses each lesson asks for first."""
     discussion = [q for q in content.questions if q["kind"] in ("open", "scale", "ranking", "choice")]
-    claims = [q for q in content.lesson_questions("01") if q["kind"] == "classify" and q["tier"] == "core"]
+    claims = [q for q in content.lesson_questions("01") if q["kind"] == "classify"]
     assert len(discussion) >= 15
     assert len(claims) >= 10, "lesson 01: students classify at least 10 of the op-ed's claims"
+    assert sum(q["tier"] == "core" for q in claims) >= 5, "lesson 01: at least 5 of them in the period"
 
 
 def test_every_discussion_question_has_instructor_notes(content):
@@ -128,7 +129,8 @@ def test_every_discussion_question_has_instructor_notes(content):
 
 def lesson_text(lesson: str) -> str:
     """Everything a student reads in a lesson: markdown and saved outputs."""
-    path = next((paths.ROOT / "notebooks").glob(f"{lesson}_*.ipynb"))
+    name = "reference.ipynb" if lesson == "reference" else f"{lesson}_*.ipynb"
+    path = next((paths.ROOT / "notebooks").glob(name))
     nb = nbformat.read(path, as_version=4)
     parts = []
     for cell in nb.cells:
@@ -144,11 +146,17 @@ def lesson_text(lesson: str) -> str:
 def test_every_glossary_term_is_used_where_it_says(content):
     assert len(content.glossary) >= 20
     texts = {}
+    reference = lesson_text("reference")
+    reference_only = []
     for term in content.glossary:
         needle = (term.get("match") or term["term"]).lower()
-        for lesson in term["used_in"]:
-            texts.setdefault(lesson, lesson_text(lesson))
-            assert needle in texts[lesson], f"glossary term {term['term']!r} is not used in lesson {lesson}"
+        used = [lesson for lesson in term["used_in"] if needle in texts.setdefault(lesson, lesson_text(lesson))]
+        if not used:  # met only in the reference's tables (the events, the actors), which lists it under its lessons
+            assert needle in reference, f"glossary term {term['term']!r} is used neither in its lessons nor in the reference"
+            reference_only.append(term["term"])
+            continue
+        assert used == term["used_in"], f"glossary term {term['term']!r} is not used in lesson(s) {set(term['used_in']) - set(used)}"
+    assert len(reference_only) <= 8, reference_only
 
 
 def test_every_question_is_asked_in_its_lesson(content):
@@ -304,7 +312,8 @@ def test_the_records_two_dates_in_prose_are_the_dates_in_the_data(content):
     for lesson in ("00", "05"):  # rendered now, not the committed outputs (stale after a data change)
         text = " ".join(rendered(lesson).split())
         assert sentence in text, f"lesson {lesson} does not state the record's two dates"
-        assert " ".join(gap.split()) in text, f"lesson {lesson} does not say what the dates mean"
+        # what the months between mean matters when a student judges what came after: lesson 05
+        assert (" ".join(gap.split()) in text) == (lesson == "05"), f"lesson {lesson}: the gap note"
 
 
 def test_the_latest_event_counts_its_last_day_and_keeps_its_precision():

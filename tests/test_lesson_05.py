@@ -154,13 +154,15 @@ def test_the_live_scores_follow_the_current_student(student, monkeypatch):
 def test_one_verdict_question_per_prediction_and_the_table_comes_after_them():
     content = load_all()
     asked = [q["prediction"] for q in content.lesson_questions("05") if q["kind"] == "verdict"]
-    assert asked == [p["id"] for p in content.predictions]
+    assert sorted(asked) == sorted(p["id"] for p in content.predictions)
     cells = nbformat.read(NOTEBOOK, as_version=4).cells
     sources = [code_of(c) for c in cells if c.cell_type == "code"]
     assert "epilogue.show_verdicts()" not in sources
     reveal = sources.index("epilogue.reveal_verdicts()")
-    last_verdict = max(i for i, s in enumerate(sources) if "r05_verdict_" in s)
-    assert reveal > last_verdict
+    core = set(epilogue.verdict_questions())
+    assert len(core) == 6 and reveal > max(i for i, s in enumerate(sources) if any(q in s for q in core))
+    # the other verdicts are the extension, at the end, each opening its own reading after a reason
+    assert min(i for i, s in enumerate(sources) if "r05_verdict_" in s and not any(q in s for q in core)) > reveal
 
 
 def test_the_student_edition_shows_none_of_our_verdicts():
@@ -251,7 +253,8 @@ def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
     monkeypatch.setenv("SYRIA_LESSON_EDITION", "worksheet")
     epilogue.verdict_sheet()
     (page,) = shown
-    assert page.count("R  W  P  O  S") == len(load_all().predictions)
+    assert page.count("R  W  P  O  S") == len(epilogue.verdict_questions()) == 6
+    assert page.count("Events to weigh:") == 6  # each row carries its evidence: the sheet needs no other page
     text = re.sub(r"<[^>]+>", " ", page)  # what a reader sees; the rows' anchors (id="q-...") are not shown
     assert "r05_" not in text and "pred_" not in text
     for p in load_all().predictions:  # our verdicts and outcomes stay off the worksheet
@@ -329,7 +332,7 @@ def test_the_author_is_scored_only_after_the_students_verdicts(student, monkeypa
     assert "author" not in str(forecast_view.paper_html(load_all().questions)).lower()
     sources = [code_of(c) for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "code"]
     place = sources.index("author.reveal_author()")
-    assert place > max(i for i, s in enumerate(sources) if "r05_verdict_" in s)
+    assert place > max(i for i, s in enumerate(sources) if any(q in s for q in epilogue.verdict_questions()))
     assert place > sources.index("forecast_view.show_scores()")
 
 

@@ -40,23 +40,30 @@ __all__ = ["notebooks", "stale_notebooks", "fingerprint", "execute", "execute_al
            "save_figures", "run_notebooks", "build_handouts", "handout_html", "build_release", "STALE_MESSAGE"]
 
 
-def notebooks(include_instructor: bool = True) -> list[Path]:
+REFERENCE = ROOT / "notebooks" / "reference.ipynb"  # the look-up notebook: not a lesson, not on a worksheet
+
+
+def notebooks(include_instructor: bool = True, include_reference: bool = False) -> list[Path]:
+    """The lessons in order; then, if asked, the reference; then the instructor's notebooks."""
     found = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if include_reference and REFERENCE.exists():
+        found.append(REFERENCE)
     if include_instructor:
         found += sorted((ROOT / "instructor").glob("*.ipynb"))
     return found
 
 
 def stale_notebooks() -> list[Path]:
-    return _stale(notebooks())
+    return _stale(notebooks(include_reference=True))
 
 
 def run_notebooks() -> None:
-    run(notebooks())
+    run(notebooks(include_reference=True))
 
 
 def build_handouts(out: Path | None = None, editions: tuple[str, ...] | None = None) -> list[Path]:
-    return build(lambda edition: notebooks(include_instructor=get(edition).shows_readings), out or BUILD / "handouts",
+    return build(lambda edition: notebooks(include_instructor=get(edition).shows_readings,
+                                           include_reference=not get(edition).paper), out or BUILD / "handouts",
                  editions or tuple(e.name for e in handouts()))
 
 

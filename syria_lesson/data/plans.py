@@ -3,7 +3,7 @@ stated length, what students do that is not a question (reading the op-ed at
 its source, a role-play), and its plan for one class, minute by minute; a
 two-class and a self-study version where they fit.
 
-The stated length must hold: ``syria_lesson.lessons.timing`` computes each lesson's
+The stated length must hold: ``syria_lesson.build.timing`` computes each lesson's
 time from its words and its tasks' minutes, and a test compares the two.
 """
 
@@ -29,7 +29,8 @@ def _yes_no(value):
 
 STEP = {"minutes": integer(1, 120), "step": text(300), "tasks?": _ids, "pause?": _yes_no}
 SPEC = {"supporting_question": text(300), "minutes": integer(5, 300),
-        "activities?": {"id": ident, "minutes": integer(1, 120), "what": text(300)},
+        # extension: an activity for those who finish early, or a second period: not in the lesson's time
+        "activities?": {"id": ident, "minutes": integer(1, 120), "what": text(300), "extension?": _yes_no},
         "plan": STEP}
 
 

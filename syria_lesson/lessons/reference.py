@@ -13,17 +13,43 @@ from syria_lesson.lessons.article import citation_text, sourcing, statement
 from syria_lesson.lessons.primer import all_sources
 
 
-def glossary(lesson: str | None = None, *, content: Content | None = None) -> None:
+def glossary(lesson: str | None = None, *, later: bool | None = None, content: Content | None = None) -> None:
     """The glossary (the terms a lesson uses, or all of them). Before the forecasts each term is
-    defined as of November 2017; its later history comes in lesson 05 and the whole glossary."""
+    defined as of November 2017; its later history comes in lesson 05 and the whole glossary.
+    ``later=False`` keeps the whole glossary as of November 2017 (the reference's first part)."""
     content = given_content(content)
     terms = [t for t in content.glossary if lesson is None or lesson in t["used_in"]]
-    later = shows_later(lesson)
+    later = shows_later(lesson) if later is None else later
     rows = [{"term": t["term"], "definition": _definition(t, later), "lessons": ", ".join(t["used_in"]),
              "source": join((link(u, s) for s, u in _term_sources(t, later)), Markup("<br>"))} for t in terms]
     show_html(table(rows, [("term", "Term"), ("definition", "Meaning"), ("lessons", "Lessons"),
                            ("source", "Check it")], "Glossary"),
               "\n".join(f"{t['term']}: {_definition(t, later)}" for t in terms))
+
+
+def glossary_later(*, content: Content | None = None) -> None:
+    """What became of the glossary's terms after November 2017: the reference's part for after the forecasts."""
+    content = given_content(content)
+    terms = [t for t in content.glossary if t.get("later")]
+    rows = [{"term": t["term"], "later": t["later"],
+             "source": link(t["later_source_url"], t["later_source_title"]) if t.get("later_source_url") else ""}
+            for t in terms]
+    show_html(table(rows, [("term", "Term"), ("later", "After November 2017"), ("source", "Check it")],
+                    "The glossary's terms after November 2017"),
+              "\n".join(f"{t['term']}: {t['later']}" for t in terms))
+
+
+def sources_by_lesson(*, content: Content | None = None) -> None:
+    """Every lesson's sources, lesson by lesson, for the reference."""
+    content = given_content(content)
+    parts = []
+    for lesson in content.module["lessons"]:
+        items = lesson_sources(lesson["id"], content=content)
+        parts.append(html('<h3>Lesson {}: {}</h3><ol>{}</ol>', lesson["id"], lesson["title"],
+                          join(html("<li>{}. {}</li>", title, link(url, url)) for title, url in items)))
+    show_html(html('<section class="sl-sources" aria-label="Sources, lesson by lesson">{}</section>', join(parts)),
+              "\n".join(f"- {title}. {url}" for lesson in content.module["lessons"]
+                        for title, url in lesson_sources(lesson["id"], content=content)))
 
 
 def shows_later(lesson: str | None) -> bool:
@@ -66,8 +92,9 @@ def record_gap_text(*, content: Content | None = None) -> str:
 GAP_DAYS = 31  # a latest event within a month of the last search leaves no gap worth a warning
 
 
-def record_checked(*, content: Content | None = None, edition: Edition | None = None) -> None:
-    text, gap = record_checked_text(content=content), record_gap_text(content=content)
+def record_checked(*, gap: bool = True, content: Content | None = None, edition: Edition | None = None) -> None:
+    """The record's two dates; with ``gap``, what to assume about the months between (lesson 05, the reference)."""
+    text, gap = record_checked_text(content=content), record_gap_text(content=content) if gap else ""
     how = (Markup(" (<code>docs/updating.md</code> shows a teacher how to add events)")
            if editions.given(edition).shows_readings
            else Markup(""))  # a path in the repository is for the teacher, not the student

@@ -60,9 +60,9 @@ def verdict_summary_html(*, content: Content | None = None) -> Markup:
 
 
 def verdict_questions(*, content: Content | None = None) -> list[str]:
-    """The ids of lesson 05's verdict questions, one per prediction."""
+    """The ids of lesson 05's core verdict questions: the ones the module's verdicts wait for."""
     content = given_content(content)
-    return [q["id"] for q in content.lesson_questions("05") if q["kind"] == "verdict"]
+    return [q["id"] for q in content.lesson_questions("05") if q["kind"] == "verdict" and q["tier"] == "core"]
 
 
 def reveal_verdicts(*, content: Content | None = None, edition: Edition | None = None) -> None:
@@ -74,9 +74,9 @@ def reveal_verdicts(*, content: Content | None = None, edition: Edition | None =
 
 
 def verdict_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
-    """The twelve verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
+    """The core verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
     handout each is its own question, just above): for each prediction a verdict to circle and a reason
-    to write, with the events table of the full lesson beside it."""
+    to write, and the events to weigh in each row."""
     content = given_content(content)
     edition = editions.given(edition)
     if not edition.paper:
@@ -87,8 +87,7 @@ def verdict_sheet(*, content: Content | None = None, edition: Edition | None = N
     grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
                               ("Because (an event, its number and its date)", 30)],
                        f"My verdicts. Circle one: {key}", "sl-verdict-sheet", ids=[q["id"] for q in questions])
-    note = html("<p><small>Use the events table of the full lesson (the timeline after the article): its column "
-                "<em>In the article?</em> says which paragraph each later event tests.</small></p>")
+    note = html("<p><small>Each row lists the events to weigh, with their dates.</small></p>")
     show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
 
 
