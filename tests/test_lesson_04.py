@@ -107,7 +107,7 @@ def test_the_two_readings_and_the_source_question_offer_sentence_frames(content)
 def test_the_role_play_is_an_activity_and_its_rubric_comes_before_it(content):
     plan = content.plan("04")
     roleplay = next(a for a in plan["activities"] if a["id"] == "roleplay")
-    assert roleplay["minutes"] >= 8  # the short version: the full role-play, every party, is lesson 06's
+    assert roleplay["minutes"] >= 8  # the short version; the two-class plan gives it 23
     cells = code_cells()
     assert cells.index('lesson.show_rubric("roleplay")') < cells.index('questions.ask("d04_roleplay_vague_term")')
     rubric = content.rubrics()["roleplay"]
