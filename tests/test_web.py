@@ -140,3 +140,15 @@ def test_lesson_05_carries_the_outcomes_to_score_lesson_04s_forecasts(content):
     found = re.findall(r'<script [^>]*class="sl-scores-data"[^>]*>(.*?)</script>', page)
     assert len(found) == 1 and json.loads(found[0]) == json.loads(str(web_forecasts._json(data)))
     assert 'class="sl-print-only"' in page and "web_scores.js" in page  # on paper: the table to score by hand
+
+
+def test_the_calibration_picture_groups_and_captions_as_jupyterlab_does():
+    """web_calibration.js gets the groups' edges and the caption of JupyterLab's picture (forecasts.view)."""
+    from syria_lesson.build import web_forecasts
+    from syria_lesson.lessons import forecasts as fc
+    from syria_lesson.lessons.forecasts import view
+
+    data = web_forecasts.outcomes(load_all())
+    assert data["binEdges"] == list(fc.BIN_EDGES)
+    shown = str(view.figure_html({"scored": [{"probability": 70, "happened": 1, "author": 60}]}))
+    assert f"<figcaption>{data['calibrationCaption']}</figcaption>" in shown

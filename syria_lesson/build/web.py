@@ -46,7 +46,7 @@ from syria_lesson.live.worksheet import number, tier_label
 from syria_lesson.teacher.classroom import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ASSETS = ("web.js", "web_kinds.js", "web_scores.js", "web.css")
+ASSETS = ("web.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
 REVEAL_OF = re.compile(r'class="sl-reveal-of" data-after="([^"]*)"')
 

@@ -82,6 +82,8 @@
         ` on ${n} settled outcome${n === 1 ? "" : "s"} (${verdictWords(result.student, result.noSkill)}). `
         + `The no-skill forecaster (50% on everything) scores ${fmt(result.noSkill)} on the same outcomes. ${data.laterAuthor}`);
       parts.push(p);
+      const picture = SL.calibrationFigure(result, data);  // web_calibration.js
+      if (picture) parts.push(picture);
     } else {
       const p = el("p", null, {role: "status", class: "sl-score-line"});
       p.append(el("strong", "No forecast of yours can be scored yet."), " The forecasts are at the end of lesson 04: "
