@@ -231,7 +231,9 @@ def test_a_phone_viewport_and_axe(browser, site):
 
     def scenario(chromium):
         found = {}
-        for lesson in ("index", "01_the_article", "04_discussion"):
+        views = [p.stem for p in sorted(site.glob("*.html")) if "data-explore=" in p.read_text(encoding="utf-8")
+                 or "data-compare=" in p.read_text(encoding="utf-8")]  # the explorer and compare view, live
+        for lesson in ("index", "01_the_article", "04_discussion", *views):
             blocked = []
             context, page, errors = _open(chromium, site, lesson, blocked, width=360)
             try:

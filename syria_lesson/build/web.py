@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nbconvert import HTMLExporter
 
 from syria_lesson import kinds
-from syria_lesson.build import web_forecasts, web_kinds
+from syria_lesson.build import web_forecasts, web_kinds, web_views
 from syria_lesson.build.execute import strip_widget_views
 from syria_lesson.build.exporter import page_config
 from syria_lesson.build.handouts import handout_css, title_of
@@ -46,7 +46,7 @@ from syria_lesson.live.worksheet import number, tier_label
 from syria_lesson.teacher.classroom import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ASSETS = ("web.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web.css")
+ASSETS = ("web.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web_explore.js", "web_compare.js", "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
 REVEAL_OF = re.compile(r'class="sl-reveal-of" data-after="([^"]*)"')
 
@@ -163,6 +163,9 @@ def web_notebook(nb, content: Content) -> tuple[object, dict, list[str]]:
         elif "questions.progress(" in source:
             lesson = re.search(r"""progress\(\s*["'](\w+)["']""", source)
             cell.outputs = _output(progress_panel(lesson.group(1) if lesson else ""))
+        elif (view := web_views.face(source, content)) is not None:  # the explorer, the compare view
+            cell.outputs = _output(view[0])
+            sealed.update(view[1])
         elif i in readings:
             ids, reading = readings[i]
             key = f"reveal:{i}"

@@ -315,8 +315,15 @@
   }
 
   // ------------------------------------------------------------ wiring
+  SL.el = function (tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  };
   function init() {
     if (!storage()) storageAlert("off");
+    (SL.onInit || []).forEach(start => start());  // the explorer, the compare view (web_explore.js, web_compare.js)
     document.querySelectorAll(".sl-web-q[data-q]").forEach(el => { if (DATA.questions[el.dataset.q]) views[el.dataset.q] = makeView(el); });
     document.querySelectorAll("[data-namebar]").forEach(bar => {
       const form = bar.querySelector("[data-nameform]"), who = bar.querySelector(".sl-who");
@@ -349,6 +356,6 @@
     document.documentElement.dataset.slReady = "1";
   }
   SL.importText = importText;
-  SL.store = {read: readBook, save: saveAnswer, now: now, same: same};
+  SL.store = {read: readBook, save: saveAnswer, now: now, same: same, current: currentStudent};
   init();
 })();
