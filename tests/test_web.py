@@ -206,3 +206,16 @@ def test_the_compare_view_seals_each_predicted_cell(content):
         assert content.position(actor, topic)["stance"] not in str(face)  # in neither the data nor the static table
     open_cells = [c for c in data["cells"].values() if "html" in c]
     assert len(open_cells) == len(content.actors) * len(content.topics) - len(held)
+
+
+def test_the_page_scripts_are_small_files_of_one_job_each_loaded_in_order(pages):
+    """Plain scripts side by side (ES modules would not load from file://), each under the package's 300 lines."""
+    folder = web.TEMPLATES / "web"
+    assert sorted(p.name for p in folder.glob("*.js")) == sorted(web.SCRIPTS)
+    for name in web.SCRIPTS:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 300, f"{name} has {len(text.splitlines())} lines: split it"
+        assert text.startswith("/* ") and not re.search(r"^\s*(import|export)\s", text, re.M), name  # its job; no module syntax
+    for page in pages.values():
+        loaded = re.findall(r'<script src="([^"]+)"></script>', page)
+        assert loaded == ["sl-questions.js", *web.SCRIPTS]

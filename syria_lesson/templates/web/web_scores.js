@@ -62,12 +62,7 @@
   }
   const pct = v => v === null ? "no forecast" : `${v}%`;
 
-  function el(tag, text, attrs) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    return node;
-  }
+  const el = (tag, text, attrs) => SL.el(tag, text, attrs);  // web.js
   function list(lead, rows) {
     const p = el("p", lead + ":"), ul = el("ul");
     rows.forEach(r => ul.appendChild(el("li", r.question)));
