@@ -107,11 +107,13 @@ hub-image: $(VENV)/.dev
 # What GitHub Pages publishes (.github/workflows/publish.yml): the web edition
 # (web/), the JupyterLite site of the student release at the root (lab/), the student
 # handouts (handouts/, with the figures they link to in handouts/img/), their PDFs
-# (pdf/a4/, pdf/letter/) and a landing page linking them.
+# (pdf/a4/, pdf/letter/) and a landing page linking them. LITE_FLAGS=--bundle (the publish
+# workflow) puts Pyodide and the lessons' wheels into the Lite site: no CDN (needs the internet).
 SITE := build/site
+LITE_FLAGS ?=
 site: $(VENV)/.dev
 	rm -rf $(SITE)
-	$(RUN) -m syria_lesson.build.lite --out $(SITE)
+	$(RUN) -m syria_lesson.build.lite --out $(SITE) $(LITE_FLAGS)
 	$(RUN) -m syria_lesson.build handouts
 	mkdir -p $(SITE)/handouts && cp build/handouts/student/*.html $(SITE)/handouts/
 	@# The figures the pages link to (img/<hash>.png), written once beside them.

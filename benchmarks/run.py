@@ -17,10 +17,11 @@ Measures, in one run:
 - each handout's size (its HTML file alone), and the size of each edition's
   ``img/`` folder, the figures its pages share, reported apart;
 - the full test suite (``python -m pytest -q`` in a subprocess);
-- the web edition beside JupyterLite (``benchmarks/web_edition.py``): per lesson
-  page its bytes and time to interactive in headless Chromium, and the bytes of
-  JupyterLite's local files when ``make lite`` has built them
-  (``--web-only``: this part alone).
+- the web edition beside JupyterLite (``benchmarks/web_edition.py``,
+  ``benchmarks/lite_edition.py``): per lesson page its bytes and time to
+  interactive in headless Chromium; JupyterLite served from a local server, its
+  first visit's bytes and time to a readable lesson measured, its CDN part
+  estimated and labelled so (``--web-only``: this part alone).
 
 Targets: the whole module within 1.3x its floor (number of lessons x floor
 time); the handout build within the lessons' execution time (1.0x); no

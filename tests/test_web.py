@@ -140,3 +140,82 @@ def test_lesson_05_carries_the_outcomes_to_score_lesson_04s_forecasts(content):
     found = re.findall(r'<script [^>]*class="sl-scores-data"[^>]*>(.*?)</script>', page)
     assert len(found) == 1 and json.loads(found[0]) == json.loads(str(web_forecasts._json(data)))
     assert 'class="sl-print-only"' in page and "web_scores.js" in page  # on paper: the table to score by hand
+
+
+def test_the_calibration_picture_groups_and_captions_as_jupyterlab_does():
+    """web_calibration.js gets the groups' edges and the caption of JupyterLab's picture (forecasts.view)."""
+    from syria_lesson.build import web_forecasts
+    from syria_lesson.lessons import forecasts as fc
+    from syria_lesson.lessons.forecasts import view
+
+    data = web_forecasts.outcomes(load_all())
+    assert data["binEdges"] == list(fc.BIN_EDGES)
+    shown = str(view.figure_html({"scored": [{"probability": 70, "happened": 1, "author": 60}]}))
+    assert f"<figcaption>{data['calibrationCaption']}</figcaption>" in shown
+
+
+def test_the_explorer_and_compare_view_are_found_by_their_call_wherever_they_are(content):
+    from syria_lesson.build import web_views
+
+    assert web_views.calls('# A label\ntimeline.explorer("timeline_2012_2018", hold_back="ph02_phrases")') == [
+        ("timeline.explorer", ["timeline_2012_2018"], {"hold_back": "ph02_phrases"})]
+    assert web_views.calls("%pip install x") == [] and web_views.face("print(1)", content) is None
+    explorer, sealed = web_views.face('timeline.explorer("timeline_after_2017")', content)
+    assert 'data-explore="timeline_after_2017"' in explorer and not sealed
+    compare, _ = web_views.face('positions.compare("us_white_house", lesson_id="03")', content)
+    data = json.loads(re.search(r'class="sl-view-data">(.*?)</script>', str(compare)).group(1))
+    assert data["a"] == "us_white_house" and data["lesson"] == "03"
+
+
+def _view_data(face) -> dict:
+    return json.loads(re.search(r'class="sl-view-data">(.*?)</script>', str(face)).group(1))
+
+
+def test_the_explorer_holds_back_the_paragraph_links_sealed(content):
+    from syria_lesson.build import web_views
+    from syria_lesson.data.events import explorer_events, number_events
+    from syria_lesson.lessons.timeline.table import table_rows
+
+    face, sealed = web_views.explorer("timeline_2012_2018", "ph02_phrases", content)
+    data = _view_data(face)
+    events = explorer_events("timeline_2012_2018", content.events)
+    linked = table_rows(events, number_events(content.events), content=content)
+    assert [e["id"] for e in data["events"]] == [e["id"] for e in events]
+    with_paragraph = [r["link_label"] for r in linked if "paragraph" in r["link_label"]]
+    assert with_paragraph and not any("paragraph" in e["linkLabel"] for e in data["events"])
+    assert not any(label in str(face) for label in with_paragraph)  # nor in the static table
+    opened = json.loads(web_kinds.unseal("explorer:timeline_2012_2018/paragraphs",
+                                         sealed["explorer:timeline_2012_2018"]["paragraphs"]))
+    assert opened == {e["id"]: r["link_label"] for e, r in zip(events, linked)}
+    assert 'class="sl-view-controls" hidden' in str(face)  # shown by the script; the static table stays without it
+
+
+def test_the_compare_view_seals_each_predicted_cell(content):
+    from syria_lesson.build import web_views
+    from syria_lesson.lessons.positions.cells import predicted
+
+    face, sealed = web_views.compare(None, None, "03", content)
+    data, cells = _view_data(face), sealed["compare:03"]
+    held = predicted("03", content=content)
+    assert held and len(cells) == len(held)
+    for (actor, topic), q in held.items():
+        assert data["cells"][f"{actor}:{topic}"] == {"blank": data["cells"][f"{actor}:{topic}"]["blank"],
+                                                     "question": q["id"]}
+        opened = json.loads(web_kinds.unseal(f"compare:03/cell:{actor}:{topic}", cells[f"cell:{actor}:{topic}"]))
+        assert opened["stance"] == content.position(actor, topic)["stance_code"]
+        assert content.position(actor, topic)["stance"] not in str(face)  # in neither the data nor the static table
+    open_cells = [c for c in data["cells"].values() if "html" in c]
+    assert len(open_cells) == len(content.actors) * len(content.topics) - len(held)
+
+
+def test_the_page_scripts_are_small_files_of_one_job_each_loaded_in_order(pages):
+    """Plain scripts side by side (ES modules would not load from file://), each under the package's 300 lines."""
+    folder = web.TEMPLATES / "web"
+    assert sorted(p.name for p in folder.glob("*.js")) == sorted(web.SCRIPTS)
+    for name in web.SCRIPTS:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 300, f"{name} has {len(text.splitlines())} lines: split it"
+        assert text.startswith("/* ") and not re.search(r"^\s*(import|export)\s", text, re.M), name  # its job; no module syntax
+    for page in pages.values():
+        loaded = re.findall(r'<script src="([^"]+)"></script>', page)
+        assert loaded == ["sl-questions.js", *web.SCRIPTS]

@@ -231,7 +231,9 @@ def test_a_phone_viewport_and_axe(browser, site):
 
     def scenario(chromium):
         found = {}
-        for lesson in ("index", "01_the_article", "04_discussion"):
+        views = [p.stem for p in sorted(site.glob("*.html")) if "data-explore=" in p.read_text(encoding="utf-8")
+                 or "data-compare=" in p.read_text(encoding="utf-8")]  # the explorer and compare view, live
+        for lesson in ("index", "01_the_article", "04_discussion", *views):
             blocked = []
             context, page, errors = _open(chromium, site, lesson, blocked, width=360)
             try:
@@ -250,8 +252,13 @@ def test_a_phone_viewport_and_axe(browser, site):
         assert not serious, f"{lesson}:\n{bc.describe_violations(serious)}"
 
 
+GROUPINGS = [[[50, 1], [55, 0]], [[0, 0], [20, 1], [100, 1], [99, 0], [41, 1], [43, 1], [45, 0]], [[12.5, 1], [7.5, 0]]]
+
+
 def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
+    from syria_lesson.build import web_forecasts
     from syria_lesson.lessons import forecasts as fc
+    from syria_lesson.lessons.forecasts.view import calibration_alt
 
     content = load_all()
 
@@ -268,7 +275,14 @@ def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
         later = page.locator("[data-scores] .sl-later").all_inner_texts()
         cells = dict(page.evaluate("""() => [...document.querySelectorAll('[data-scores] tr[data-outcome]')]
             .map(tr => [tr.dataset.outcome, tr.querySelector('[data-score]').textContent])"""))
-        return line, later, cells, _book(page)
+        picture = page.evaluate("""() => { const svg = document.querySelector('[data-scores] figure svg');
+            return svg && {name: svg.getAttribute('aria-label'), role: svg.getAttribute('role'),
+                           circles: [...svg.querySelectorAll('circle')].map(c => Number(c.dataset.count)),
+                           labels: [...svg.querySelectorAll('.sl-cal-label')].map(t => t.textContent),
+                           dashed: !!svg.querySelector('line[stroke-dasharray]'),
+                           words: document.querySelector('[data-scores] .sl-calibration-words').textContent,
+                           caption: document.querySelector('[data-scores] figcaption').textContent}; }""")
+        return line, later, cells, _book(page), picture
 
     def scenario(chromium):
         blocked = []
@@ -283,11 +297,13 @@ def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
             page.wait_for_function("document.documentElement.dataset.slReady === '1'")
             forecast(page, "d04_forecast_sochi", "100")
             second = scores(page, inside)
-            return first, second, blocked, errors
+            grouped = {str(pairs): page.evaluate("p => { const g = SL.calibrationGroups(p, [0, 20, 40, 60, 80, 100]);"
+                                                 " return [g, SL.calibrationText(g)]; }", pairs) for pairs in GROUPINGS}
+            return first, second, grouped, blocked, errors
         finally:
             context.close()
 
-    first, second, blocked, errors = browser.run(scenario)
+    first, second, grouped, blocked, errors = browser.run(scenario)
     assert not errors and not blocked
     values = {qid: entry["value"] for qid, entry in first[3].items()}
     assert fc.is_seal(values[fc.SEAL])  # sealed under the key the Python uses, with both forecasts
@@ -306,6 +322,17 @@ def test_lesson_05_scores_lesson_04s_forecasts_and_seals_them(browser, site):
     assert after["student"] == expected["student"] and second[0] == first[0]
     assert [r["id"] for r in after["later"]] == ["d04_forecast_sochi"]
     assert len(second[1]) == 1 and "70% (this is what is scored); changed later to 100% (not scored)" in second[1][0]
+    # The calibration picture: the scored forecasts grouped as forecasts.calibration groups them, said in the
+    # words of JupyterLab's alt text, and told apart by shape, label and a dashed line, not by colour.
+    groups = fc.calibration((r["probability"], r["happened"]) for r in expected["scored"])
+    picture = first[4]
+    assert picture["role"] == "img" and picture["name"] == picture["words"] == calibration_alt(groups, None)
+    assert picture["circles"] == [g["count"] for g in groups] and len(groups) == 2
+    assert picture["labels"] == [f"{g['happened']} of {g['count']}" for g in groups] and picture["dashed"]
+    assert picture["caption"] == web_forecasts.CALIBRATION_CAPTION and second[4] == picture  # scored as sealed
+    for pairs in GROUPINGS:  # the script's grouping and words are the Python's, halves rounded alike
+        groups = fc.calibration(pairs)
+        assert grouped[str(pairs)] == [groups, calibration_alt(groups, None)], pairs
 
 
 def test_printing_a_page_gives_the_worksheet(browser, site):

@@ -29,6 +29,13 @@ ipywidgets from PyPI) and puts the contents root on ``sys.path``. The committed
 notebooks are not changed. Outputs are cleared (saved outputs render badly in
 Lite, jupyterlite#1105): students run each notebook, as they do in JupyterLab.
 
+Without the CDN
+---------------
+By default Pyodide and its packages come from a CDN at run time. ``--bundle``
+(the publish workflow, which has the internet) puts the Pyodide distribution
+that matches the kernel and the wheels the lessons need into the site, and
+checks that every package the lessons import is there (``lite_bundle``).
+
 Storage
 -------
 Files a student edits (notebooks, and the answers folder) live in the
@@ -53,7 +60,7 @@ from pathlib import Path
 
 import nbformat
 
-from syria_lesson.build import build_release
+from syria_lesson.build import build_release, lite_bundle
 from syria_lesson.core import paths
 
 ROOT = paths.ROOT
@@ -63,14 +70,21 @@ START = "notebooks/00_start_here.ipynb"
 
 SETUP_SOURCE = """\
 # JupyterLite only: load the libraries this lesson uses (the first time, this can take a minute).
-%pip install -q pandas matplotlib pyyaml ipywidgets
+%pip install -q {packages}
 import os, sys
 sys.path.insert(0, os.path.abspath(".."))  # the lesson's helper package, syria_lesson/, is one folder up"""
+
+
+def setup_source() -> str:
+    """The set-up cell: every library the lessons import, found in the lessons and the package
+    (lite_bundle.lesson_imports), not listed by hand, so none is missed."""
+    names = lite_bundle.distributions(lite_bundle.lesson_imports()).values()
+    return SETUP_SOURCE.format(packages=" ".join(sorted({n.lower() for n in names})))
 
 SETUP_TAG = "lite-setup"
 
 
-def lite_notebook(source: Path, target: Path) -> None:
+def lite_notebook(source: Path, target: Path, setup: str | None = None) -> None:
     """Copy a notebook with its outputs cleared and the Lite set-up cell first."""
     nb = nbformat.read(source, as_version=4)
     for cell in nb.cells:
@@ -78,8 +92,7 @@ def lite_notebook(source: Path, target: Path) -> None:
             cell.outputs = []
             cell.execution_count = None
     nb.metadata.pop("widgets", None)
-    setup = nbformat.v4.new_code_cell(SETUP_SOURCE, metadata={"tags": [SETUP_TAG]})
-    nb.cells.insert(0, setup)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(setup or setup_source(), metadata={"tags": [SETUP_TAG]}))
     nb.metadata["kernelspec"] = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
     nbformat.validate(nb)
     nbformat.write(nb, target)
@@ -88,8 +101,9 @@ def lite_notebook(source: Path, target: Path) -> None:
 def stage_contents(release: Path, contents: Path) -> None:
     """The release's notebooks (cleared), data, figures, package and README."""
     (contents / "notebooks").mkdir(parents=True)
+    setup = setup_source()
     for source in sorted((release / "notebooks").glob("*.ipynb")):
-        lite_notebook(source, contents / "notebooks" / source.name)
+        lite_notebook(source, contents / "notebooks" / source.name, setup)
     for name in ("data", "figures", "syria_lesson"):
         shutil.copytree(release / name, contents / name,
                         ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "answers"))
@@ -98,7 +112,7 @@ def stage_contents(release: Path, contents: Path) -> None:
             shutil.copy2(release / name, contents / name)
 
 
-def site_config(storage_name: str) -> dict:
+def site_config(storage_name: str, bundled: bool = False) -> dict:
     return {
         "jupyter-lite-schema-version": 0,
         "jupyter-config-data": {
@@ -106,6 +120,7 @@ def site_config(storage_name: str) -> dict:
             # Our own storage, not shared with other Lite sites on the same host (see the module doc).
             "contentsStorageName": storage_name,
             "settingsStorageName": storage_name + "-settings",
+            **(lite_bundle.kernel_settings() if bundled else {}),
         },
     }
 
@@ -116,19 +131,22 @@ def jupyter() -> str:
 
 
 def build_lite(out: Path | None = None, release: Path | None = None, storage_name: str = STORAGE_NAME,
-               quiet: bool = False) -> Path:
-    """Build the student release, then a JupyterLite site of it in ``out``."""
+               quiet: bool = False, pyodide: str | None = None, wheels: list[Path] = ()) -> Path:
+    """Build the student release, then a JupyterLite site of it in ``out``. With ``pyodide`` (the URL or
+    path of a Pyodide tarball) and ``wheels``, the site bundles them and is checked to hold every package
+    the lessons import (``lite_bundle``)."""
     out = Path(out or BUILD / "lite").resolve()
     release = build_release(release)
     with tempfile.TemporaryDirectory(prefix="syria-lite-") as tmp:
         lite_dir = Path(tmp)
         stage_contents(release, lite_dir / "contents")
-        (lite_dir / "jupyter-lite.json").write_text(json.dumps(site_config(storage_name), indent=2) + "\n",
-                                                    encoding="utf-8")
+        (lite_dir / "jupyter-lite.json").write_text(json.dumps(site_config(storage_name, bool(pyodide)), indent=2)
+                                                    + "\n", encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         command = [jupyter(), "lite", "build", "--no-sourcemaps", "--no-unused-shared-packages", "--apps", "lab",
-                   "--lite-dir", str(lite_dir), "--contents", str(lite_dir / "contents"), "--output-dir", str(out)]
+                   "--lite-dir", str(lite_dir), "--contents", str(lite_dir / "contents"), "--output-dir", str(out),
+                   *(lite_bundle.build_args(pyodide, list(wheels)) if pyodide else [])]
         result = subprocess.run(command, cwd=lite_dir, capture_output=quiet, text=True)
         if result.returncode != 0:
             detail = (result.stdout or "") + (result.stderr or "") if quiet else ""
@@ -136,6 +154,8 @@ def build_lite(out: Path | None = None, release: Path | None = None, storage_nam
     # GitHub Pages runs Jekyll on a site without this file, and Jekyll drops files whose
     # names start with "_", such as files/syria_lesson/__init__.py.
     (out / ".nojekyll").write_text("", encoding="utf-8")
+    if pyodide and (problems := lite_bundle.check_site(out)):
+        raise RuntimeError("The Lite site does not hold every package the lessons import:\n- " + "\n- ".join(problems))
     print(f"JupyterLite site written to {out}\n"
           f"Try it:  python -m http.server -d {out} 8000   then open "
           f"http://127.0.0.1:8000/lab/index.html?path={START}")
@@ -147,8 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: build/lite)")
     parser.add_argument("--storage-name", default=STORAGE_NAME,
                         help="browser storage name; a new name gives every student fresh copies (and no saved answers)")
+    parser.add_argument("--bundle", action="store_true",
+                        help="bundle Pyodide and the wheels the lessons need, so the site asks no CDN (needs the internet)")
     args = parser.parse_args(argv)
-    build_lite(args.out, storage_name=args.storage_name)
+    if not args.bundle:
+        build_lite(args.out, storage_name=args.storage_name)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="syria-wheels-") as tmp:
+        build_lite(args.out, storage_name=args.storage_name, pyodide=lite_bundle.pyodide_url(),
+                   wheels=lite_bundle.download_wheels(Path(tmp)))
     return 0
 
 

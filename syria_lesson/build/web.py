@@ -6,8 +6,8 @@ is, with each live part replaced by its browser face: a question by its form
 (``web_kinds``), the name bar, the progress list and the export button by
 theirs, and each "our reading, once you have answered" by a sealed reveal
 that the page's script opens after the same attempt JupyterLab asks for.
-The script (templates/web/*.js) saves answers in the browser's storage in
-the answers file's format and exports the same JSON as ``live/exports.py``.
+The scripts (templates/web/*.js, one job each, listed in ``SCRIPTS``) save answers in the browser's storage in
+the answers file's format and export the same JSON as ``live/exports.py``.
 Nothing is loaded from the network: the pages, their script, stylesheet and
 the questions' public data are files side by side in one folder.
 """
@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nbconvert import HTMLExporter
 
 from syria_lesson import kinds
-from syria_lesson.build import web_forecasts, web_kinds
+from syria_lesson.build import web_forecasts, web_kinds, web_views
 from syria_lesson.build.execute import strip_widget_views
 from syria_lesson.build.exporter import page_config
 from syria_lesson.build.handouts import handout_css, title_of
@@ -46,7 +46,10 @@ from syria_lesson.live.worksheet import number, tier_label
 from syria_lesson.teacher.classroom import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-ASSETS = ("web.js", "web_kinds.js", "web_scores.js", "web.css")
+# The page's scripts in the order each page loads them (templates/web/_bar.html.j2), then its styles.
+SCRIPTS = ("web_seal.js", "web_store.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web_explore.js",
+           "web_compare.js", "web_transfer.js", "web.js")
+ASSETS = (*SCRIPTS, "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
 REVEAL_OF = re.compile(r'class="sl-reveal-of" data-after="([^"]*)"')
 
@@ -163,6 +166,9 @@ def web_notebook(nb, content: Content) -> tuple[object, dict, list[str]]:
         elif "questions.progress(" in source:
             lesson = re.search(r"""progress\(\s*["'](\w+)["']""", source)
             cell.outputs = _output(progress_panel(lesson.group(1) if lesson else ""))
+        elif (view := web_views.face(source, content)) is not None:  # the explorer, the compare view
+            cell.outputs = _output(view[0])
+            sealed.update(view[1])
         elif i in readings:
             ids, reading = readings[i]
             key = f"reveal:{i}"
@@ -193,7 +199,7 @@ def lesson_page(path: Path, content: Content, built: str, html_exporter: HTMLExp
                  "sl": {"css": handout_css(), "module": content.module["title"], "lesson": title, "built": built,
                         "edition_label": get_edition("web").label, "licence": footer(content),
                         "settings": script_json({**page_settings(content), "lesson": path.name[:2], "asked": asked}),
-                        "sealed": script_json(sealed)}}
+                        "sealed": script_json(sealed), "scripts": SCRIPTS}}
     body, _ = (html_exporter or exporter()).from_notebook_node(nb, resources=resources)
     return body
 
@@ -213,7 +219,7 @@ def index_page(content: Content, lessons: list[dict], built: str) -> str:
     return env.get_template("home.html.j2").render(
         module=content.module["title"], question=content.module["compelling_question"], lessons=lessons,
         built=built, css=Markup(handout_css()), edition_label=get_edition("web").label, licence=footer(content),
-        settings=script_json({**page_settings(content), "lesson": "", "asked": []}), sealed=script_json({}),
+        settings=script_json({**page_settings(content), "lesson": "", "asked": []}), sealed=script_json({}), scripts=SCRIPTS,
         export=export_panel())
 
 

@@ -4,7 +4,7 @@ The page carries the outcomes of lesson 04's forecasts (public: lesson 05 shows
 them anyway), each as 1, 0 or None (still open), as ``forecasts.OUTCOME`` reads
 the record; templates/web/web_scores.js scores the student's saved forecasts
 with them by the rules of ``syria_lesson.lessons.forecasts`` (Brier score,
-the no-skill 0.25 beside it, the seal ``forecasts.SEAL`` stored the first time
+the no-skill 0.25 beside it, the calibration picture (web_calibration.js), the seal ``forecasts.SEAL`` stored the first time
 the scores are shown, later revisions listed apart and never scored). On paper
 the page prints the table to score by hand, as the handout does.
 """
@@ -19,6 +19,11 @@ from syria_lesson.lessons import forecasts as fc
 from syria_lesson.lessons.forecasts.paper import paper_html
 from syria_lesson.lessons.forecasts.view import EXPLAIN, LATER_AUTHOR
 
+# Under the calibration picture (templates/web/web_calibration.js), as under JupyterLab's (forecasts.view).
+CALIBRATION_CAPTION = ("Points on the diagonal are well calibrated: of the things given about 70%, about 7 in 10 "
+                       "happened. Points below it mean too sure things would happen; above it, not sure enough. With "
+                       "a handful of forecasts each group is small, so read it as a rough picture.")
+
 
 def outcomes(content: Content) -> dict:
     """What the script needs to score: the forecast questions in order, each with its outcome."""
@@ -29,6 +34,7 @@ def outcomes(content: Content) -> dict:
                       "resolved": outcome["resolved"], "source_title": outcome["source_title"],
                       "source_url": outcome["source_url"]})
     return {"seal": fc.SEAL, "noSkill": fc.NO_SKILL, "outcomes": items, "laterAuthor": LATER_AUTHOR,
+            "binEdges": list(fc.BIN_EDGES), "calibrationCaption": CALIBRATION_CAPTION,
             "problems": {"missing": fc.MISSING, "unusable": fc.NOT_A_NUMBER, "range": fc.OUT_OF_RANGE,
                          "open": fc.NOT_SETTLED}}
 

@@ -62,12 +62,7 @@
   }
   const pct = v => v === null ? "no forecast" : `${v}%`;
 
-  function el(tag, text, attrs) {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-    return node;
-  }
+  const el = (tag, text, attrs) => SL.el(tag, text, attrs);  // web.js
   function list(lead, rows) {
     const p = el("p", lead + ":"), ul = el("ul");
     rows.forEach(r => ul.appendChild(el("li", r.question)));
@@ -82,6 +77,8 @@
         ` on ${n} settled outcome${n === 1 ? "" : "s"} (${verdictWords(result.student, result.noSkill)}). `
         + `The no-skill forecaster (50% on everything) scores ${fmt(result.noSkill)} on the same outcomes. ${data.laterAuthor}`);
       parts.push(p);
+      const picture = SL.calibrationFigure(result, data);  // web_calibration.js
+      if (picture) parts.push(picture);
     } else {
       const p = el("p", null, {role: "status", class: "sl-score-line"});
       p.append(el("strong", "No forecast of yours can be scored yet."), " The forecasts are at the end of lesson 04: "
