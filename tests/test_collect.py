@@ -185,3 +185,18 @@ def test_collect_refuses_a_fifo_and_a_huge_file(tmp_path, monkeypatch):
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert students["pip"].class_files == 0 and "not a regular file" in students["pip"].skipped[0]
     assert students["big"].class_files == 0 and "too large" in students["big"].skipped[0]
+
+
+def test_an_export_edited_to_another_students_name_and_dated_2099_replaces_nobody(tmp_path):
+    homes = tmp_path / "homes"
+    _export_in(homes, "ana", "Ana López", "Ana's own work")
+    forged = export_doc("Ana López", "Mal's forgery")
+    forged["answers"]["d04_single_result"]["saved"] = "2099-01-01T00:00:00+00:00"
+    folder = lessons(homes, "mal") / "export"
+    (folder / f"{answers.file_stem('Ana López')}-answers.json").write_text(json.dumps(forged), encoding="utf-8")
+    out = tmp_path / "out"
+    collect.collect(collect.HomeFolders(homes), out)
+    found, _ = classroom.read_class(out / "class")
+    assert {s["source"]: s["answers"]["d04_single_result"]["value"] for s in found} == {
+        "account ana": "Ana's own work", "account mal": "Mal's forgery"}
+    assert classroom.names(found, anonymise=False) == ["Ana López (account ana)", "Ana López (account mal)"]

@@ -90,6 +90,22 @@ def file_stem(name: str) -> str:
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
 
+
+def moment(stamp: Any) -> dt.datetime | None:
+    """A saved time stamp as a moment in time, to compare across UTC offsets (the night the
+    clocks go back, two time zones); a stamp without an offset is taken as UTC. None if unreadable."""
+    try:
+        when = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def newer_or_same(mine: Any, theirs: Any) -> bool:
+    """Whether the stamp ``mine`` is as late as ``theirs`` or later; an unreadable stamp is the earliest."""
+    a, b = moment(mine), moment(theirs)
+    return b is None or (a is not None and a >= b)
+
         # The lock is released when the file is closed.
 
 
@@ -166,7 +182,7 @@ class AnswerBook:
         kept_here = 0
         for qid, entry in self._answers.items():
             theirs = recovered.get(qid)
-            if theirs is None or (str(entry.get("saved", "")) >= str(theirs.get("saved", ""))
+            if theirs is None or (newer_or_same(entry.get("saved"), theirs.get("saved"))
                                   and entry.get("value") != theirs.get("value")):
                 recovered[qid] = entry
                 kept_here += 1
