@@ -167,6 +167,49 @@ def test_typing_is_saved_at_most_once_a_second_not_at_every_key(kernel, tmp_path
     assert answers.AnswerBook("Ty", tmp_path).get(ESSAY) == "word " * 5
 
 
+# ---------------------------------------------------------------- two windows of one lesson (major 7)
+
+
+def typed_in(window: str, box, text: str) -> None:
+    """What a browser window sends when its box changes: the message names the window's session."""
+    box.comm.handle_msg({"header": {"session": window, "msg_type": "comm_msg"}, "buffers": [],
+                         "content": {"data": {"method": "update", "state": {"value": text}, "buffer_paths": []}}})
+
+
+def test_two_windows_typing_at_once_keep_both_texts_and_say_so(kernel, tmp_path, monkeypatch):
+    monkeypatch.setattr(question_view, "TYPING_PAUSE", 0.2)
+    kernel.start("Win")
+    view = open_question(ESSAY)
+    box = text_of(view)
+
+    async def two_windows():
+        typed_in("window A", box, "My draft")  # saved at once: the first key after a pause
+        typed_in("window A", box, "My draft, and the paragraph typed in window A")  # its save waits a moment
+        typed_in("window B", box, "My draft, and B")  # window B's keys crossed A's in the post
+        await asyncio.sleep(0.5)
+
+    asyncio.run(two_windows())
+    assert box.value == "My draft, and B"
+    entry = answers.AnswerBook("Win", tmp_path).entries()[ESSAY]
+    assert "My draft, and the paragraph typed in window A" in [h["value"] for h in entry["history"]]
+    said = view.other_window.value
+    assert "open in two windows" in said and "Both are kept" in said
+    assert "the paragraph typed in window A" in said
+    assert entry["value"] == "My draft, and B"
+
+
+def test_a_window_carrying_on_from_the_others_text_is_no_clash(kernel, tmp_path):
+    kernel.start("Win")
+    view = open_question(ESSAY)
+    box = text_of(view)
+    typed_in("window A", box, "Typed in A")
+    typed_in("window B", box, "Typed in A, then in B")  # B showed A's text and went on
+    box.value = "set by the kernel"  # a reload, not a window
+    typed_in("window A", box, "A again")
+    assert view.other_window.value == ""
+    assert answers.AnswerBook("Win", tmp_path).get(ESSAY) == "A again"
+
+
 # ---------------------------------------------------------------- half an emoji
 
 
@@ -256,3 +299,47 @@ def test_following_the_not_saved_message_across_two_real_kernels(tmp_path):
             manager.shutdown_kernel(now=True)
     assert answers.AnswerBook("Student A", tmp_path).get(ESSAY) == "the paragraph A just wrote"
     assert answers.AnswerBook("Student B", tmp_path).get(ESSAY) is None
+
+
+def _second_window(manager):
+    """Another browser window on the same kernel: a client with a session of its own."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient(connection_file=manager.connection_file)
+    client.load_connection_file()
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
+    return client
+
+
+def _typed(client, comm_id: str, text: str) -> None:
+    """What a window's browser sends for a box as its student types (and a no-op run, to wait for it)."""
+    client.shell_channel.send(client.session.msg("comm_msg", {"comm_id": comm_id, "data": {
+        "method": "update", "state": {"value": text}, "buffer_paths": []}}))
+
+
+@pytest.mark.slow
+def test_two_windows_on_one_real_kernel_keep_both_texts(tmp_path):
+    env = {**os.environ, "SYRIA_LESSON_ANSWERS": str(tmp_path)}
+    manager, window_a = _kernel(env)
+    window_b = _second_window(manager)
+    assert window_a.session.session != window_b.session.session
+    try:
+        _run(window_a, OPEN + "questions.session.SESSION.start('Win')\n"
+                              f"open({str(tmp_path / 'comm')!r}, 'w').write(box.comm.comm_id)")
+        comm_id = (tmp_path / "comm").read_text()
+        _typed(window_a, comm_id, "My draft")
+        _typed(window_a, comm_id, "My draft, and the paragraph typed in window A")
+        _run(window_a, "pass")  # window A's keys have arrived
+        _typed(window_b, comm_id, "My draft, and B")
+        _run(window_b, "assert box.value == 'My draft, and B', box.value\n"
+                       "assert 'open in two windows' in view.other_window.value\n"
+                       "assert 'typed in window A' in view.other_window.value")
+        time.sleep(2 * question_view.TYPING_PAUSE)
+    finally:
+        window_b.stop_channels()
+        window_a.stop_channels()
+        manager.shutdown_kernel(now=True)
+    entry = answers.AnswerBook("Win", tmp_path).entries()[ESSAY]
+    assert entry["value"] == "My draft, and B"
+    assert "My draft, and the paragraph typed in window A" in [h["value"] for h in entry["history"]]
