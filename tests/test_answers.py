@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from syria_lesson.core import dates
 from syria_lesson.live import answers, exports, files, worksheet
 
 UNICODE = "سوريا — Сирия — 🇸🇾 «ответ» \u200f"
@@ -368,5 +369,5 @@ def test_a_repair_compares_times_not_text_across_utc_offsets(folder, monkeypatch
     monkeypatch.setattr(answers, "_now", lambda: "2026-10-25T01:20:00.000+00:00")
     book.save("c", "after the damage")
     assert answers.AnswerBook("Ravi", folder).get("a") == "newest draft"
-    assert answers.moment("2026-10-25T01:10:00+00:00") > answers.moment("2026-10-25T01:50:00+01:00")
-    assert answers.moment("not a time") is None and answers.newer_or_same("x", None)
+    assert dates.moment("2026-10-25T01:10:00+00:00") > dates.moment("2026-10-25T01:50:00+01:00")
+    assert dates.moment("not a time") is None and dates.newer_or_same("x", None)

@@ -77,6 +77,7 @@ class QuestionView:
         self.windows = Windows()  # two browser windows on this lesson: which one typed what
         self.other_window = w.HTML()  # the other window's text, kept when two windows typed at once
         self._shown = None  # the answer as the controls last held it
+        self._unshowable = None  # a stored answer the controls cannot show, set aside before it is replaced
         self.controls = self.kind.controls(q, self)
         self._handlers: list[tuple[object, Callable]] = []
         watched = list(self.controls.watched)
@@ -191,6 +192,9 @@ class QuestionView:
                 self.status.value = str(status(why))
             return
         book = session.SESSION.check_student()
+        if self._unshowable is not None:
+            book.set_aside(self.q["id"], self._unshowable)
+            self._unshowable = None
         stamp = book.save(self.q["id"], value)
         self.unsaved = False
         message = status(f"Saved for {book.name} at {stamp}")
@@ -215,11 +219,13 @@ class QuestionView:
             if book is not None:
                 book.refresh_if_changed()  # another lesson may have saved since
             value = book.get(self.q["id"]) if book else None
+            self._unshowable = None
             if value is not None and not self.kind.is_valid(self.q, value):
                 self.controls.set(None)
+                self._unshowable = value
                 self.status.value = str(alert(
                     "Your earlier answer to this question could not be restored (the question has changed "
-                    "since). It is kept in your answers file; your teacher can see it."))
+                    "since). It is kept in your answers file, also when you answer again; your teacher can see it."))
                 return
             self.feedback("")
             self.other_window.value = ""
@@ -230,6 +236,11 @@ class QuestionView:
                 self.show_earlier(book)
             self.status.value = (str(status(f"Saved for {book.name} at {book.saved_at(self.q['id'])}"))
                                  if value is not None else "")
+            if value is not None and answer_text(self.q, self.controls.get()) != answer_text(self.q, value):
+                self._unshowable = value  # a score of 9 on a 1-5 scale: shown blank, so kept apart and said
+                self.status.value = str(alert(
+                    f"Your saved answer holds something this question cannot show: “{answer_text(self.q, value)}”. "
+                    "It is kept in your answers file, also when you change this answer; your teacher can see it."))
             if book is not None and book.warning:
                 self.status.value = str(alert(book.warning))
         except Exception as err:  # noqa: BLE001 - a bad stored value must never break the lesson

@@ -22,8 +22,8 @@ import os
 import stat
 from pathlib import Path
 
+from syria_lesson.core.dates import moment
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
-from syria_lesson.live.answers import moment
 from syria_lesson.live.exports import FORMAT as EXPORT_FORMAT
 from syria_lesson.teacher.sources import MAX_FILE as COLLECTED_MAX
 
