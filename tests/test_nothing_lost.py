@@ -87,6 +87,63 @@ def test_enter_in_the_name_box_starts(kernel, monkeypatch):
     assert kernel.student == "Enter Key" and kernel.confirmed
 
 
+# ---------------------------------------------------------------- a corrected name; a name changed elsewhere
+
+
+def test_a_corrected_name_offers_to_carry_the_earlier_answers_over(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    bar = name_bar(monkeypatch)
+    find(bar, w.Text)[0].value = "Ana Lopez"
+    press(bar, "Start")
+    view = open_question(ESSAY)
+    text_of(view).value = "written as Ana Lopez"
+    press(bar, "Not you? Change")
+    find(bar, w.Text)[0].value = "Ana López"
+    press(bar, "Start")
+    assert text_of(view).value == ""  # nothing mixed: the new name starts empty ...
+    assert "Did you only correct your name from <strong>Ana Lopez</strong>?" in find(bar, w.HTML)[0].value
+    press(bar, "Yes: carry over the answers saved as Ana Lopez")  # ... until the student says
+    assert text_of(view).value == "written as Ana Lopez"
+    assert answers.AnswerBook("Ana López", tmp_path).get(ESSAY) == "written as Ana Lopez"
+    assert answers.AnswerBook("Ana Lopez", tmp_path).get(ESSAY) == "written as Ana Lopez"  # left as it was
+    assert "1 earlier answers carried over" in find(bar, w.HTML)[0].value
+    q = load_all().question(ESSAY)
+    page, _, _ = exports.export(kernel.book, [q], load_all().module)
+    assert "written as Ana Lopez" in page.read_text(encoding="utf-8")
+
+
+def test_another_students_name_is_never_offered(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    bar = name_bar(monkeypatch)
+    kernel.start("Ana Lopez")
+    text_of(open_question(ESSAY)).value = "Ana's"
+    kernel.start("Ben Okafor")
+    assert kernel.carry_from is None
+    assert all(b.layout.display == "none" for b in find(bar, w.Button) if b.description.startswith("Yes: carry"))
+    assert session.corrected("Ana Lopez", "Ana López") and not session.corrected("Ana Lopez", "Ana Lopez")
+
+
+def test_the_bar_of_another_open_lesson_says_the_name_changed_elsewhere(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    monkeypatch.setattr(questions, "NAME_CHECK_SECONDS", 0.05)
+    kernel.start("Student A")
+
+    async def two_lessons():
+        bar = name_bar(monkeypatch)  # this lesson's bar, shown while its kernel's event loop runs
+        assert "saved for <strong>Student A</strong>" in find(bar, w.HTML)[0].value
+        session.Session().start("Student B")  # the name is changed in another lesson
+        await asyncio.sleep(0.3)
+        return bar
+
+    bar = asyncio.run(two_lessons())
+    said = find(bar, w.HTML)[0].value
+    assert "The name was changed in another lesson" in said and "<strong>Student B</strong>" in said
+    assert any(b.description == "Yes, I am Student A" and b.layout.display != "none" for b in find(bar, w.Button))
+
+
 # ---------------------------------------------------------------- a fresh kernel and the last name typed
 
 

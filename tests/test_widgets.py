@@ -232,6 +232,7 @@ def test_the_name_bar_and_the_export_say_their_failures(kernel, tmp_path, monkey
     monkeypatch.setattr(exports, "write_atomic", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
     button.click()
     assert "Not exported: the disk is full" in message.value
+    assert "Save" not in message.value  # the export has no Save button to press
 
 
 def test_the_progress_list_names_questions_by_their_words_not_ids(kernel, monkeypatch):
