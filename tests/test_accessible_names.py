@@ -7,13 +7,14 @@ from collections import Counter
 import pytest
 
 from syria_lesson.data import load_all
-from syria_lesson.live import question_view, questions
+from syria_lesson.live import controls as live_controls
+from syria_lesson.live import questions
 from syria_lesson.live.worksheet import number
 
 
 def accessible_names(view) -> list[str]:
     """What a screen reader says for each control: a button's text, a field's label."""
-    controls = question_view.value_controls([view.widget]) + question_view._buttons([view.widget])
+    controls = live_controls.value_controls([view.widget]) + live_controls._buttons([view.widget])
     return [c.description for c in controls]
 
 
@@ -28,7 +29,7 @@ def test_every_control_names_its_question_and_no_two_share_a_name(kernel, lesson
         own = accessible_names(view)
         assert own, q["id"]
         tag = f"question {number(q, content.questions)}"
-        for control in question_view.value_controls([view.widget]) + question_view._buttons([view.widget]):
+        for control in live_controls.value_controls([view.widget]) + live_controls._buttons([view.widget]):
             if isinstance(control, w.Checkbox):  # a word to tick, read back by the classify kind: not renamed
                 continue
             assert tag in control.description.lower(), f"{q['id']}: {control.description!r} names no question"

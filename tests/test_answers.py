@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from syria_lesson.core import dates
 from syria_lesson.live import answers, exports, files, worksheet
 
 UNICODE = "سوريا — Сирия — 🇸🇾 «ответ» \u200f"
@@ -353,3 +354,20 @@ def test_markdown_export_writes_quotes_as_quotes(folder):
     _, md, _ = exports.export(book, QUESTIONS, MODULE)
     text = md.read_text(encoding="utf-8")
     assert "It's \"deconfliction\", isn't it? &lt;b&gt;" in text and "O'Brien" in text and "&#39;" not in text
+
+
+def test_a_repair_compares_times_not_text_across_utc_offsets(folder, monkeypatch):
+    """The night the clocks go back: the backup's draft was saved at 01:50+01:00 (00:50 UTC),
+    this notebook's at 01:10+00:00 (01:10 UTC), later, though "01:10" sorts first as text."""
+    stamps = iter(["2026-10-25T01:50:00.000+01:00", "2026-10-25T01:55:00.000+01:00", "2026-10-25T01:10:00.000+00:00"])
+    monkeypatch.setattr(answers, "_now", lambda: next(stamps))
+    book = answers.AnswerBook("Ravi", folder)
+    book.save("a", "old draft")
+    book.save("b", "other answer")   # the backup now holds 'a' = old draft
+    book.save("a", "newest draft")   # saved after the clocks went back
+    book.path.write_bytes(b"{damaged")
+    monkeypatch.setattr(answers, "_now", lambda: "2026-10-25T01:20:00.000+00:00")
+    book.save("c", "after the damage")
+    assert answers.AnswerBook("Ravi", folder).get("a") == "newest draft"
+    assert dates.moment("2026-10-25T01:10:00+00:00") > dates.moment("2026-10-25T01:50:00+01:00")
+    assert dates.moment("not a time") is None and dates.newer_or_same("x", None)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from syria_lesson.core.html import escape
+from syria_lesson.data import load_all
 from syria_lesson.live import answers
 from syria_lesson.teacher import classroom, collect, sources
 
@@ -185,3 +187,64 @@ def test_collect_refuses_a_fifo_and_a_huge_file(tmp_path, monkeypatch):
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
     assert students["pip"].class_files == 0 and "not a regular file" in students["pip"].skipped[0]
     assert students["big"].class_files == 0 and "too large" in students["big"].skipped[0]
+
+
+def test_an_export_edited_to_another_students_name_and_dated_2099_replaces_nobody(tmp_path):
+    homes = tmp_path / "homes"
+    _export_in(homes, "ana", "Ana López", "Ana's own work")
+    forged = export_doc("Ana López", "Mal's forgery")
+    forged["answers"]["d04_single_result"]["saved"] = "2099-01-01T00:00:00+00:00"
+    folder = lessons(homes, "mal") / "export"
+    (folder / f"{answers.file_stem('Ana López')}-answers.json").write_text(json.dumps(forged), encoding="utf-8")
+    out = tmp_path / "out"
+    collect.collect(collect.HomeFolders(homes), out)
+    found, _ = classroom.read_class(out / "class")
+    assert {s["source"]: s["answers"]["d04_single_result"]["value"] for s in found} == {
+        "account ana": "Ana's own work", "account mal": "Mal's forgery"}
+    assert classroom.names(found, anonymise=False) == ["Ana López (account ana)", "Ana López (account mal)"]
+
+
+def test_no_html_is_kept_as_handed_in_the_teachers_copy_is_made_from_the_json(tmp_path):
+    homes = tmp_path / "homes"
+    name = "Ana <img src=x onerror=alert(1)>"
+    doc = export_doc(name, "")
+    doc["answers"] = {"d04_source_bias": {"value": "<script>steal()</script> & more", "prompt": "<b>forged</b>",
+                                          "text": "<script>", "saved": "2026-12-01T09:59:00+00:00"}}
+    folder = lessons(homes, "ana") / "export"
+    stem = answers.file_stem(name)
+    (folder / f"{stem}-answers.json").write_text(json.dumps(doc), encoding="utf-8")
+    (folder / f"{stem}-answers.html").write_text("<script>alert('edited by the student')</script>", encoding="utf-8")
+    (folder / f"{stem}-answers.md").write_text("<script>alert('md')</script>", encoding="utf-8")
+    out = tmp_path / "out"
+    (ana,) = collect.collect(collect.HomeFolders(homes), out)
+    assert ana.class_files == 1
+    page = (out / "handed-in" / "ana" / LESSONS / f"{stem}-answers.html").read_text(encoding="utf-8")
+    md = (out / "handed-in" / "ana" / LESSONS / f"{stem}-answers.md").read_text(encoding="utf-8")
+    everything = " ".join(p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+    assert "edited by the student" not in everything and "alert('md')" not in everything
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;steal()&lt;/script&gt; &amp; more" in page and "Ana &lt;img" in page
+    # the question is the module's own, not the one written in the student's file
+    assert str(escape(load_all().question("d04_source_bias")["prompt"])) in page and "forged" not in page
+    assert "<script" not in md and "&lt;script&gt;steal()" in md
+
+
+def test_older_lessons_html_is_not_kept_either(homes, tmp_path):
+    out = tmp_path / "out"
+    collect.collect(collect.HomeFolders(homes), out)
+    ben = sorted(p.name for p in (out / "handed-in" / "ben").rglob("*") if p.is_file())
+    stem = answers.file_stem("Ben Okafor")
+    assert ben == [f"{stem}-answers.html", f"{stem}-answers.md"]
+    assert "<p>Answers</p>" not in (out / "handed-in" / "ben" / LESSONS / f"{stem}-answers.html").read_text()
+
+
+def test_accounts_that_differ_only_in_punctuation_get_folders_of_their_own(tmp_path):
+    homes = tmp_path / "homes"
+    for account in ("ana-b", "ana b", "ana.b", "Ana-B", "ana--b"):
+        _export_in(homes, account, f"Student {account}", f"work of {account}")
+    out = tmp_path / "out"
+    students = collect.collect(collect.HomeFolders(homes), out)
+    assert all(s.class_files == 1 for s in students)
+    assert len({p.name for p in (out / "handed-in").iterdir()}) == 5
+    found, _ = classroom.read_class(out / "class")
+    assert len(found) == 5 and len({s["source"] for s in found}) == 5

@@ -98,7 +98,9 @@ def test_matching_gives_feedback_per_item_and_never_the_answer(student):
 @pytest.mark.parametrize("typed, number, problem", [
     ("70", 70, None), (" 70% ", 70, None), ("0", 0, None), ("100", 100, None),
     ("", None, "Type a whole number"), ("seventy", None, "is not a number"), ("120", None, "more than 100"),
-    ("-5", None, "is not a number"), ("0.5", None, "is not a number")])
+    ("-5", None, "is not a number"), ("0.7", None, "looks like a fraction: type 70 for 70%"),
+    (".25", None, "type 25 for 25%"), ("0,05", None, "type 5 for 5%"), ("1.0", None, "type 100 for 100%"),
+    ("70.5", None, "is not a whole number")])
 def test_a_forecast_is_a_number_from_0_to_100_or_a_plain_message(typed, number, problem):
     got, why = parse(typed)
     assert got == number and (why is None if problem is None else problem in why)

@@ -87,6 +87,63 @@ def test_enter_in_the_name_box_starts(kernel, monkeypatch):
     assert kernel.student == "Enter Key" and kernel.confirmed
 
 
+# ---------------------------------------------------------------- a corrected name; a name changed elsewhere
+
+
+def test_a_corrected_name_offers_to_carry_the_earlier_answers_over(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    bar = name_bar(monkeypatch)
+    find(bar, w.Text)[0].value = "Ana Lopez"
+    press(bar, "Start")
+    view = open_question(ESSAY)
+    text_of(view).value = "written as Ana Lopez"
+    press(bar, "Not you? Change")
+    find(bar, w.Text)[0].value = "Ana López"
+    press(bar, "Start")
+    assert text_of(view).value == ""  # nothing mixed: the new name starts empty ...
+    assert "Did you only correct your name from <strong>Ana Lopez</strong>?" in find(bar, w.HTML)[0].value
+    press(bar, "Yes: carry over the answers saved as Ana Lopez")  # ... until the student says
+    assert text_of(view).value == "written as Ana Lopez"
+    assert answers.AnswerBook("Ana López", tmp_path).get(ESSAY) == "written as Ana Lopez"
+    assert answers.AnswerBook("Ana Lopez", tmp_path).get(ESSAY) == "written as Ana Lopez"  # left as it was
+    assert "1 earlier answers carried over" in find(bar, w.HTML)[0].value
+    q = load_all().question(ESSAY)
+    page, _, _ = exports.export(kernel.book, [q], load_all().module)
+    assert "written as Ana Lopez" in page.read_text(encoding="utf-8")
+
+
+def test_another_students_name_is_never_offered(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    bar = name_bar(monkeypatch)
+    kernel.start("Ana Lopez")
+    text_of(open_question(ESSAY)).value = "Ana's"
+    kernel.start("Ben Okafor")
+    assert kernel.carry_from is None
+    assert all(b.layout.display == "none" for b in find(bar, w.Button) if b.description.startswith("Yes: carry"))
+    assert session.corrected("Ana Lopez", "Ana López") and not session.corrected("Ana Lopez", "Ana Lopez")
+
+
+def test_the_bar_of_another_open_lesson_says_the_name_changed_elsewhere(kernel, tmp_path, monkeypatch):
+    import ipywidgets as w
+
+    monkeypatch.setattr(questions, "NAME_CHECK_SECONDS", 0.05)
+    kernel.start("Student A")
+
+    async def two_lessons():
+        bar = name_bar(monkeypatch)  # this lesson's bar, shown while its kernel's event loop runs
+        assert "saved for <strong>Student A</strong>" in find(bar, w.HTML)[0].value
+        session.Session().start("Student B")  # the name is changed in another lesson
+        await asyncio.sleep(0.3)
+        return bar
+
+    bar = asyncio.run(two_lessons())
+    said = find(bar, w.HTML)[0].value
+    assert "The name was changed in another lesson" in said and "<strong>Student B</strong>" in said
+    assert any(b.description == "Yes, I am Student A" and b.layout.display != "none" for b in find(bar, w.Button))
+
+
 # ---------------------------------------------------------------- a fresh kernel and the last name typed
 
 
@@ -165,6 +222,49 @@ def test_typing_is_saved_at_most_once_a_second_not_at_every_key(kernel, tmp_path
     asyncio.run(type_quickly())
     assert saves == ["word ", "word " * 5]
     assert answers.AnswerBook("Ty", tmp_path).get(ESSAY) == "word " * 5
+
+
+# ---------------------------------------------------------------- two windows of one lesson (major 7)
+
+
+def typed_in(window: str, box, text: str) -> None:
+    """What a browser window sends when its box changes: the message names the window's session."""
+    box.comm.handle_msg({"header": {"session": window, "msg_type": "comm_msg"}, "buffers": [],
+                         "content": {"data": {"method": "update", "state": {"value": text}, "buffer_paths": []}}})
+
+
+def test_two_windows_typing_at_once_keep_both_texts_and_say_so(kernel, tmp_path, monkeypatch):
+    monkeypatch.setattr(question_view, "TYPING_PAUSE", 0.2)
+    kernel.start("Win")
+    view = open_question(ESSAY)
+    box = text_of(view)
+
+    async def two_windows():
+        typed_in("window A", box, "My draft")  # saved at once: the first key after a pause
+        typed_in("window A", box, "My draft, and the paragraph typed in window A")  # its save waits a moment
+        typed_in("window B", box, "My draft, and B")  # window B's keys crossed A's in the post
+        await asyncio.sleep(0.5)
+
+    asyncio.run(two_windows())
+    assert box.value == "My draft, and B"
+    entry = answers.AnswerBook("Win", tmp_path).entries()[ESSAY]
+    assert "My draft, and the paragraph typed in window A" in [h["value"] for h in entry["history"]]
+    said = view.other_window.value
+    assert "open in two windows" in said and "Both are kept" in said
+    assert "the paragraph typed in window A" in said
+    assert entry["value"] == "My draft, and B"
+
+
+def test_a_window_carrying_on_from_the_others_text_is_no_clash(kernel, tmp_path):
+    kernel.start("Win")
+    view = open_question(ESSAY)
+    box = text_of(view)
+    typed_in("window A", box, "Typed in A")
+    typed_in("window B", box, "Typed in A, then in B")  # B showed A's text and went on
+    box.value = "set by the kernel"  # a reload, not a window
+    typed_in("window A", box, "A again")
+    assert view.other_window.value == ""
+    assert answers.AnswerBook("Win", tmp_path).get(ESSAY) == "A again"
 
 
 # ---------------------------------------------------------------- half an emoji
@@ -256,3 +356,47 @@ def test_following_the_not_saved_message_across_two_real_kernels(tmp_path):
             manager.shutdown_kernel(now=True)
     assert answers.AnswerBook("Student A", tmp_path).get(ESSAY) == "the paragraph A just wrote"
     assert answers.AnswerBook("Student B", tmp_path).get(ESSAY) is None
+
+
+def _second_window(manager):
+    """Another browser window on the same kernel: a client with a session of its own."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient(connection_file=manager.connection_file)
+    client.load_connection_file()
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
+    return client
+
+
+def _typed(client, comm_id: str, text: str) -> None:
+    """What a window's browser sends for a box as its student types (and a no-op run, to wait for it)."""
+    client.shell_channel.send(client.session.msg("comm_msg", {"comm_id": comm_id, "data": {
+        "method": "update", "state": {"value": text}, "buffer_paths": []}}))
+
+
+@pytest.mark.slow
+def test_two_windows_on_one_real_kernel_keep_both_texts(tmp_path):
+    env = {**os.environ, "SYRIA_LESSON_ANSWERS": str(tmp_path)}
+    manager, window_a = _kernel(env)
+    window_b = _second_window(manager)
+    assert window_a.session.session != window_b.session.session
+    try:
+        _run(window_a, OPEN + "questions.session.SESSION.start('Win')\n"
+                              f"open({str(tmp_path / 'comm')!r}, 'w').write(box.comm.comm_id)")
+        comm_id = (tmp_path / "comm").read_text()
+        _typed(window_a, comm_id, "My draft")
+        _typed(window_a, comm_id, "My draft, and the paragraph typed in window A")
+        _run(window_a, "pass")  # window A's keys have arrived
+        _typed(window_b, comm_id, "My draft, and B")
+        _run(window_b, "assert box.value == 'My draft, and B', box.value\n"
+                       "assert 'open in two windows' in view.other_window.value\n"
+                       "assert 'typed in window A' in view.other_window.value")
+        time.sleep(2 * question_view.TYPING_PAUSE)
+    finally:
+        window_b.stop_channels()
+        window_a.stop_channels()
+        manager.shutdown_kernel(now=True)
+    entry = answers.AnswerBook("Win", tmp_path).entries()[ESSAY]
+    assert entry["value"] == "My draft, and B"
+    assert "My draft, and the paragraph typed in window A" in [h["value"] for h in entry["history"]]

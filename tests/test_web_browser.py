@@ -20,7 +20,7 @@ from syria_lesson.data import load_all
 from syria_lesson.live.answers import AnswerBook
 from syria_lesson.live.exports import export
 from syria_lesson.live.worksheet import answer_text, is_answered
-from syria_lesson.teacher.classroom import read_class, read_student
+from syria_lesson.teacher.handed_in import read_class, read_student
 
 bc.require_browser_for_module()
 

@@ -177,6 +177,32 @@ def test_a_stored_value_of_the_wrong_type_is_kept_and_said(kernel, tmp_path):
     assert stored["answers"]["d04_optimism_scale"]["value"].startswith("an answer from when")
 
 
+@pytest.mark.parametrize("qid, stored, said", [
+    ("d04_optimism_scale", {"score": 9, "reason": "very"}, "cannot show: “9 / "),
+    ("d04_forecast_sochi", {"probability": float("inf"), "reason": "sure"}, "could not be restored"),
+])
+def test_a_value_the_widget_cannot_show_is_said_and_kept_through_many_edits(kernel, tmp_path, qid, stored, said):
+    kernel.start("Nine")
+    answers.AnswerBook("Nine", tmp_path).save(qid, stored)
+    view = open_question(qid)
+    assert said in view.status.value and "kept in your answers file" in view.status.value
+    for n in range(answers.HISTORY + 3):  # more edits than the history keeps
+        text_of(view).value = f"a new reason, draft {n}"
+    entry = answers.AnswerBook("Nine", tmp_path).entries()[qid]
+    assert entry["value"]["reason"] == f"a new reason, draft {answers.HISTORY + 2}"
+    assert [k["value"] for k in entry["kept"]] == [stored]
+
+
+def test_a_value_the_widget_shows_is_not_called_unshowable(kernel, tmp_path):
+    kernel.start("Fine")
+    book = answers.AnswerBook("Fine", tmp_path)
+    book.save("d04_optimism_scale", {"score": 2, "reason": "r"})
+    book.save("d04_forecast_sochi", {"probability": 70})  # an older file, without a reason
+    for qid in ("d04_optimism_scale", "d04_forecast_sochi"):
+        view = open_question(qid)
+        assert view.status.value.startswith('<span role="status">Saved for Fine'), view.status.value
+
+
 def test_a_repair_during_the_lesson_is_announced_in_the_widget(kernel, tmp_path):
     kernel.start("Rp")
     view = open_question("d04_promising_step")
@@ -206,6 +232,7 @@ def test_the_name_bar_and_the_export_say_their_failures(kernel, tmp_path, monkey
     monkeypatch.setattr(exports, "write_atomic", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left")))
     button.click()
     assert "Not exported: the disk is full" in message.value
+    assert "Save" not in message.value  # the export has no Save button to press
 
 
 def test_the_progress_list_names_questions_by_their_words_not_ids(kernel, monkeypatch):

@@ -43,7 +43,7 @@ from syria_lesson.live.answers import MAX_NAME
 from syria_lesson.live.exports import FORMAT as EXPORT_FORMAT
 from syria_lesson.live.exports import VERSION as EXPORT_VERSION
 from syria_lesson.live.worksheet import number, tier_label
-from syria_lesson.teacher.classroom import MAX_FILE
+from syria_lesson.teacher.handed_in import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # The page's scripts in the order each page loads them (templates/web/_bar.html.j2), then its styles.

@@ -17,6 +17,12 @@ def parse(text: str) -> tuple[int | None, str | None]:
     cleaned = text.strip().rstrip("%").strip()
     if not cleaned:
         return None, "Type a whole number from 0 to 100 (how likely, in per cent)."
+    fraction = re.fullmatch(r"0?[.,](\d+)|1[.,]0*", cleaned)
+    if fraction:  # 0.7 is a probability written as a fraction: say how to type it, never guess
+        percent = round(float(cleaned.replace(",", ".")) * 100)
+        return None, f"“{text.strip()}” looks like a fraction: type {percent} for {percent}% (a whole number from 0 to 100)."
+    if re.fullmatch(r"\d{1,3}[.,]\d+", cleaned):
+        return None, f"“{text.strip()}” is not a whole number: type a whole number from 0 to 100, such as 70."
     if not re.fullmatch(r"\d{1,3}", cleaned):
         return None, f"“{text.strip()}” is not a number: type a whole number from 0 to 100, such as 70."
     number = int(cleaned)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_lesson.core import paths
+from syria_lesson.core.dates import newer_or_same
 from syria_lesson.live.files import locked, remove_stale_temporaries, to_json, write_atomic
 
 FORMAT = "syria-lesson-answers"
@@ -89,8 +90,6 @@ def file_stem(name: str) -> str:
 
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
-
-        # The lock is released when the file is closed.
 
 
 def valid_document(doc: Any) -> bool:
@@ -166,7 +165,7 @@ class AnswerBook:
         kept_here = 0
         for qid, entry in self._answers.items():
             theirs = recovered.get(qid)
-            if theirs is None or (str(entry.get("saved", "")) >= str(theirs.get("saved", ""))
+            if theirs is None or (newer_or_same(entry.get("saved"), theirs.get("saved"))
                                   and entry.get("value") != theirs.get("value")):
                 recovered[qid] = entry
                 kept_here += 1
@@ -220,11 +219,28 @@ class AnswerBook:
                 if old.get("value") != value:
                     history.insert(0, {"value": old.get("value"), "saved": old.get("saved")})
                 entry["history"] = history[:HISTORY]
+                if isinstance(old.get("kept"), list):
+                    entry["kept"] = old["kept"]  # set aside for good: never cut like the history
             on_disk[question_id] = entry
             self._write(on_disk)
             self._answers = on_disk
             self._seen = self._stamp()
         return stamp[11:16]
+
+    def set_aside(self, question_id: str, value: Any) -> None:
+        """Keep ``value`` in the answer's ``kept`` list for good (the history keeps only the last few):
+        a stored answer the question cannot show, before the student's next edit replaces it."""
+        with locked(self.path):
+            on_disk = self._read_safely()
+            entry = on_disk.get(question_id)
+            kept = entry.get("kept") if entry is not None else None
+            kept = list(kept) if isinstance(kept, list) else []
+            if entry is None or any(k.get("value") == value for k in kept if isinstance(k, dict)):
+                return
+            entry["kept"] = [*kept, {"value": value, "saved": entry.get("saved")}]
+            self._write(on_disk)
+            self._answers = on_disk
+            self._seen = self._stamp()
 
     # -- asking
 

@@ -7,7 +7,9 @@ typed, a second after the first key (not when the box loses focus); every
 control an autosaving kind shows is saved; text a save refused (no name yet,
 another student's name) stays in the box, whatever name is typed next, and is
 saved for that name; half an emoji is kept (escaped in the file) instead of
-stopping the update on its way from the browser.
+stopping the update on its way from the browser; when two windows of one
+lesson type into a box at once, both texts are kept and the clash is said
+(``live.controls.Windows``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from syria_lesson import kinds
 from syria_lesson.core.html import html
 from syria_lesson.data import Content, given_content
 from syria_lesson.live import session
+from syria_lesson.live.controls import Windows, keep_unsendable_text, name_controls, value_controls
 from syria_lesson.live.files import printable
 from syria_lesson.live.session import WrongStudent
 from syria_lesson.live.worksheet import answer_text, frames_html, number, rubric_html, short_prompt
@@ -47,68 +50,6 @@ def plain_failure(err: BaseException, doing: str = "saved") -> str:
 TYPING_PAUSE = 1.0  # seconds: while typing, text is saved at most this often, so a crash loses at most this
 
 
-def value_controls(widgets) -> list:
-    """Every control that holds a student's input, inside boxes too."""
-    import ipywidgets as w
-
-    found = []
-    for widget in widgets:
-        if isinstance(widget, w.Box):
-            found += value_controls(widget.children)
-        elif isinstance(widget, w.ValueWidget) and not isinstance(widget, (w.HTML, w.HTMLMath, w.Label)):
-            found.append(widget)
-    return found
-
-
-def name_controls(widgets, tag: str) -> None:
-    """Give every control an accessible name that says which question it
-    belongs to ("Save question 3", "Question 3: How likely (%)"), so a screen
-    reader can tell the 22 Save buttons of a lesson apart. Where one question
-    has several controls of one name (ranks, matches), the kind's tooltip,
-    which names the item, is used instead."""
-    import ipywidgets as w
-
-    # A check box's description is its word, which the classify kind reads back as the answer: left as it is.
-    controls = [c for c in value_controls(widgets) if getattr(c, "description", "") and not isinstance(c, w.Checkbox)]
-    buttons = _buttons(widgets)
-    names = [c.description for c in controls]
-    for control in controls:
-        base = control.description
-        if names.count(base) > 1 and control.tooltip:
-            base = control.tooltip
-        control.description = f"{tag.capitalize()}: {base}"
-        control.style.description_width = "initial"
-    for button in buttons:
-        button.description = (f"{button.description} {tag}" if button.description in ("Save", "Check")
-                              else f"{button.description} ({tag})")
-        button.layout.width = "auto"
-
-
-def _buttons(widgets) -> list:
-    import ipywidgets as w
-
-    found = []
-    for widget in widgets:
-        if isinstance(widget, w.Box):
-            found += _buttons(widget.children)
-        elif isinstance(widget, w.Button):
-            found.append(widget)
-    return found
-
-
-def keep_unsendable_text(widget) -> None:
-    """Half an emoji (a lone surrogate, pasted) cannot be sent to the browser,
-    and ipywidgets' echo of it would fail before the value is even set, dropping
-    the whole edit. The kernel keeps the text as it is (the file stores it
-    escaped); the browser is sent U+FFFD in the half emoji's place."""
-    send = widget._send
-
-    def _send(msg, buffers=None):
-        return send(printable(msg), buffers=buffers)
-
-    widget._send = _send
-
-
 def alert(message: str):
     return html('<strong role="alert">{}</strong>', message)
 
@@ -133,6 +74,10 @@ class QuestionView:
         self.unsaved = False  # input the student gave that no save has taken yet
         self._timer: asyncio.TimerHandle | None = None
         self._typed_saved = float("-inf")  # when typing was last saved (the event loop's clock)
+        self.windows = Windows()  # two browser windows on this lesson: which one typed what
+        self.other_window = w.HTML()  # the other window's text, kept when two windows typed at once
+        self._shown = None  # the answer as the controls last held it
+        self._unshowable = None  # a stored answer the controls cannot show, set aside before it is replaced
         self.controls = self.kind.controls(q, self)
         self._handlers: list[tuple[object, Callable]] = []
         watched = list(self.controls.watched)
@@ -141,6 +86,7 @@ class QuestionView:
         for control in watched:
             if isinstance(control, (w.Text, w.Textarea)):
                 control.continuous_update = True  # saved as it is typed, not only when the box loses focus
+                self.windows.watch(control)
             keep_unsendable_text(control)
             handler = self._autosave
             control.observe(handler, names="value")
@@ -163,7 +109,7 @@ class QuestionView:
             starters = w.Accordion(children=[frames], titles=("Sentence starters",))
             starters.selected_index = None
             extra.append(starters)
-        self.widget = w.VBox([*head, *self.controls.widgets, *extra, w.HBox([save, self.status]), self.feedback_box],
+        self.widget = w.VBox([*head, *self.controls.widgets, self.other_window, *extra, w.HBox([save, self.status]), self.feedback_box],
                              layout=w.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
         session.SESSION.register(q["id"], self)
         self.reload()
@@ -190,6 +136,9 @@ class QuestionView:
             return
         self.unsaved = True
         owner = (change or {}).get("owner")
+        if owner is not None and self.windows.clash(owner, change.get("old"), change.get("new")):
+            self.guarded(self._keep_both)(change["old"])
+        self._shown = self.controls.get()
         if getattr(owner, "continuous_update", False) and self._save_soon():
             return
         self.guarded(self.save)()
@@ -216,6 +165,19 @@ class QuestionView:
         if self.unsaved:
             self.guarded(self.save)()
 
+    def _keep_both(self, theirs: str) -> None:
+        """Two windows typed into this box at once: the text just replaced is shown under the box,
+        and saved first, so that it stays in the answer's history when the newer text is saved."""
+        self.other_window.value = str(html(
+            '<div class="sl-other-window" role="alert"><p><strong>This question is open in two windows, and '
+            "different text was typed in each.</strong> Both are kept: the box shows the text typed last, and "
+            "the other window's text is below (it is also in your answers file). Copy what you need into the "
+            'box, then close one of the windows.</p><blockquote style="white-space: pre-wrap">{}</blockquote>'
+            "</div>", printable(str(theirs))))
+        book = session.SESSION.check_student()
+        if self._shown is not None and book.get(self.q["id"]) != self._shown:
+            book.save(self.q["id"], self._shown)
+
     def _cancel_timer(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
@@ -230,6 +192,9 @@ class QuestionView:
                 self.status.value = str(status(why))
             return
         book = session.SESSION.check_student()
+        if self._unshowable is not None:
+            book.set_aside(self.q["id"], self._unshowable)
+            self._unshowable = None
         stamp = book.save(self.q["id"], value)
         self.unsaved = False
         message = status(f"Saved for {book.name} at {stamp}")
@@ -254,18 +219,28 @@ class QuestionView:
             if book is not None:
                 book.refresh_if_changed()  # another lesson may have saved since
             value = book.get(self.q["id"]) if book else None
+            self._unshowable = None
             if value is not None and not self.kind.is_valid(self.q, value):
                 self.controls.set(None)
+                self._unshowable = value
                 self.status.value = str(alert(
                     "Your earlier answer to this question could not be restored (the question has changed "
-                    "since). It is kept in your answers file; your teacher can see it."))
+                    "since). It is kept in your answers file, also when you answer again; your teacher can see it."))
                 return
             self.feedback("")
+            self.other_window.value = ""
+            self.windows.last.clear()  # what the kernel shows now, every window is sent
             self.controls.set(value)
+            self._shown = value
             if self.q.get("beside"):
                 self.show_earlier(book)
             self.status.value = (str(status(f"Saved for {book.name} at {book.saved_at(self.q['id'])}"))
                                  if value is not None else "")
+            if value is not None and answer_text(self.q, self.controls.get()) != answer_text(self.q, value):
+                self._unshowable = value  # a score of 9 on a 1-5 scale: shown blank, so kept apart and said
+                self.status.value = str(alert(
+                    f"Your saved answer holds something this question cannot show: “{answer_text(self.q, value)}”. "
+                    "It is kept in your answers file, also when you change this answer; your teacher can see it."))
             if book is not None and book.warning:
                 self.status.value = str(alert(book.warning))
         except Exception as err:  # noqa: BLE001 - a bad stored value must never break the lesson

@@ -8,13 +8,15 @@ status line that names the student and any failure) is ``question_view``.
 
 from __future__ import annotations
 
+import asyncio
+
 from syria_lesson import kinds
 from syria_lesson.core import editions
 from syria_lesson.core.display import show, show_html
 from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import box, html, lines
 from syria_lesson.data import Content, given_content, load_instructor_notes
-from syria_lesson.live import session
+from syria_lesson.live import answers, session
 from syria_lesson.live.exports import export
 from syria_lesson.live.question_view import QuestionView, alert, plain_failure, status
 from syria_lesson.live.worksheet import is_answered, number, short_prompt, tier_label, worksheet_html, worksheet_text
@@ -36,6 +38,31 @@ def _on_paper_only(*, edition: Edition | None = None) -> bool:
     return edition.paper
 
 
+NAME_CHECK_SECONDS = 3.0  # how often the bar looks whether another lesson changed the name
+
+
+def _watch_name_elsewhere(render) -> None:
+    """Redraw the bar when another lesson changes the name on this computer (a look at one small
+    file every few seconds, while this bar is the lesson's own; none where no event loop runs)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    seen = answers.current_student()
+
+    def look() -> None:
+        nonlocal seen
+        if session.SESSION.listeners.get("name_bar") is not render:
+            return  # the cell was run again: a newer bar looks instead
+        now = answers.current_student()
+        if now != seen:
+            seen = now
+            render()
+        loop.call_later(NAME_CHECK_SECONDS, look)
+
+    loop.call_later(NAME_CHECK_SECONDS, look)
+
+
 def name_box(*, edition: Edition | None = None) -> None:
     """Whose answers this lesson saves, with "Not you? Change". Every lesson has it."""
     import ipywidgets as w
@@ -47,6 +74,7 @@ def name_box(*, edition: Edition | None = None) -> None:
     start = w.Button(description="Start", button_style="primary", tooltip="Save your answers under this name")
     change = w.Button(description="Not you? Change", tooltip="Type a different name", layout=w.Layout(width="auto"))
     confirm = w.Button(description="Yes, it is me", button_style="primary", layout=w.Layout(width="auto"))
+    carry = w.Button(description="Carry my answers over", layout=w.Layout(width="auto", display="none"))
     message = w.HTML()
     ask_row = w.HBox([field, start])
 
@@ -58,7 +86,21 @@ def name_box(*, edition: Edition | None = None) -> None:
             return
         ask_row.layout.display, change.layout.display = "none", ""
         text = html('<span role="status">Answers in this lesson are saved for <strong>{}</strong>.</span>', book.name)
-        if session.SESSION.confirmed:
+        elsewhere = answers.current_student()
+        old = session.SESSION.carry_from
+        carry.layout.display = "none" if old is None else ""
+        if old is not None:
+            carry.description = f"Yes: carry over the answers saved as {old.name}"
+            text += html("<br>") + status(html(
+                "Did you only correct your name from <strong>{}</strong>? Then your {} earlier answers can come "
+                "with it. If {} is someone else, leave them.", old.name, len(old.entries()), old.name))
+        if elsewhere and answers.file_stem(elsewhere) != answers.file_stem(book.name):
+            confirm.layout.display = ""
+            confirm.description = f"Yes, I am {book.name}"
+            text = alert(html("The name was changed in another lesson: this computer now saves answers for "
+                              "<strong>{}</strong>. This lesson still shows <strong>{}</strong> and saves nothing "
+                              "until you choose.", elsewhere, book.name))
+        elif session.SESSION.confirmed:
             confirm.layout.display = "none"
         else:  # a fresh kernel: the name last typed on this computer, not yet confirmed here
             confirm.layout.display = ""
@@ -86,15 +128,26 @@ def name_box(*, edition: Edition | None = None) -> None:
         if session.SESSION.book is not None:
             on_start(name=session.SESSION.book.name)
 
+    def on_carry(_=None) -> None:
+        try:
+            count = session.SESSION.carry_over()
+        except Exception as err:  # noqa: BLE001 - shown in the bar, never only in the log
+            message.value = str(alert(plain_failure(err, doing="carried over")))
+            return
+        render()
+        message.value += str(html("<br>") + status(f"{count} earlier answers carried over."))
+
     start.on_click(on_start)
     field.on_msg(lambda _w, content, _b: content.get("event") == "submit" and on_start())  # Enter starts
     change.on_click(on_change)
     confirm.on_click(on_confirm)
+    carry.on_click(on_carry)
     session.SESSION.listen("name_bar", render)
     render()
+    _watch_name_elsewhere(render)
     static = html('<div class="sl-name"><p><strong>Name:</strong></p>{}<p>In JupyterLab, type your name here once; '
                   "every lesson saves your answers under it.</p></div>", lines(1))
-    show(w.VBox([w.HBox([message, confirm, change]), ask_row]), static,
+    show(w.VBox([w.HBox([message, confirm, change]), carry, ask_row]), static,
          "Name: ____ (in JupyterLab: type your name once; answers are saved under it)")
 
 

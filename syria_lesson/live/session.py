@@ -15,11 +15,16 @@ So the session:
   this computer remembers (another lesson may have changed it); if not, it
   saves nothing and says so;
 - keeps one view per question and one listener per purpose, however often a
-  cell is run, so saves never multiply and an old widget never writes.
+  cell is run, so saves never multiply and an old widget never writes;
+- when a name is corrected ("Ana Lopez" -> "Ana López") and the corrected
+  name has no answers yet, offers to carry the earlier name's answers over
+  (only for a name that looks like a typo fixed, never for another person's).
 """
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections.abc import Callable
 
 from syria_lesson.live import answers
@@ -33,6 +38,7 @@ class Session:
     def __init__(self) -> None:
         self.book: answers.AnswerBook | None = None
         self.confirmed = False  # the student typed or confirmed their name in this kernel
+        self.carry_from: answers.AnswerBook | None = None  # the name just corrected, whose answers may come over
         self.views: dict[str, object] = {}              # question id -> its live view
         self.listeners: dict[str, Callable[[], None]] = {}  # purpose -> redraw (the name bar, progress ...)
 
@@ -56,8 +62,10 @@ class Session:
     def start(self, name: str) -> answers.AnswerBook:
         """Save answers for ``name`` from now on, here and in the other lessons."""
         name = answers.remember_student(name)
-        self.book = answers.AnswerBook(name)
+        before, self.book = self.book, answers.AnswerBook(name)
         self.confirmed = True
+        self.carry_from = (before if before is not None and corrected(before.name, name) and before.entries()
+                           and not self.book.entries() else None)
         for view in list(self.views.values()):
             view.reload(keep_unsaved=True)
         self.changed()
@@ -81,6 +89,22 @@ class Session:
                 "name. Your text is still here, and is saved as soon as you do.")
         return book
 
+    def carry_over(self) -> int:
+        """Copy the answers saved under the name just corrected to the corrected name (those it
+        lacks); the earlier file stays as it is. Returns how many were copied."""
+        old, book = self.carry_from, self.check_student()
+        self.carry_from = None
+        if old is None:
+            return 0
+        old.refresh()
+        copied = [qid for qid, entry in old.entries().items() if book.get(qid) is None]
+        for qid in copied:
+            book.save(qid, old.entries()[qid]["value"])
+        for view in list(self.views.values()):
+            view.reload()
+        self.changed()
+        return len(copied)
+
     # -- the widgets
 
     def register(self, qid: str, view) -> None:
@@ -96,6 +120,16 @@ class Session:
     def changed(self) -> None:
         for redraw in list(self.listeners.values()):
             redraw()
+
+
+def corrected(old: str, new: str) -> bool:
+    """Whether ``new`` looks like ``old`` with a typo fixed ("Ana Lopez" -> "Ana López"), not another name."""
+    def plain(name: str) -> str:
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+        return "".join(ch for ch in folded.casefold() if ch.isalnum())
+
+    a, b = plain(old), plain(new)
+    return old != new and bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
 SESSION = Session()

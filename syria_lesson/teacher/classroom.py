@@ -1,19 +1,12 @@
-"""The teacher's view of a class: read a folder of what students handed in
-(their exports, or their answer files) and show counts, distributions and
-answers side by side.
-
-A folder collected from thirty students holds surprises, so the reader is
-careful: it reads only regular files directly inside the folder (never a link
-out of it, never a pipe that would hang), at most ``MAX_FILE`` bytes of each,
-and one odd file never stops the rest: it is named in a list of skipped files.
-With names hidden, that list hides file names too (they contain names).
+"""The teacher's view of a class: what students handed in (read by
+``teacher.handed_in``, which trusts none of it), as counts, distributions and
+answers side by side. Students are told apart by account or file, never by
+the name they typed; when two typed the same name, the view says so. With
+names hidden, the list of skipped files hides file names too (they contain names).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import stat
 import textwrap
 from collections import Counter
 from pathlib import Path
@@ -22,76 +15,10 @@ from syria_lesson.core.display import show_figure, show_html
 from syria_lesson.core.html import html, join, table
 from syria_lesson.data import Content, given_content
 from syria_lesson.lessons import forecasts as fc
-from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
-from syria_lesson.live.answers import file_stem
-from syria_lesson.live.exports import FORMAT as EXPORT_FORMAT
 from syria_lesson.live.worksheet import answer_text, is_answered, short_prompt
+from syria_lesson.teacher.handed_in import names, notes, read_class
 
-MAX_FILE = 2_000_000     # bytes read from one file
 MAX_SHOWN = 1_500        # characters of one answer shown in the notebook
-
-
-def _read_regular(path: Path) -> bytes:
-    """The file's bytes, if it is a regular file (not a link, pipe or device)."""
-    info = os.lstat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise ValueError("not a regular file (a link, folder or device)")
-    if info.st_size > MAX_FILE:
-        raise ValueError(f"too large ({info.st_size // 1000} KB; an answers file is a few KB)")
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read(MAX_FILE + 1)
-
-
-def read_student(path: Path) -> dict:
-    """One student's answers from an export or an answers file, as
-    ``{"student", "answers": {qid: {"value", "saved"}}, "kind", "saved"}``."""
-    try:
-        doc = json.loads(_read_regular(path).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ValueError("cannot be read as JSON") from None
-    if not isinstance(doc, dict) or doc.get("format") not in (EXPORT_FORMAT, ANSWERS_FORMAT):
-        raise ValueError("is not an export or answers file from this module")
-    answers = doc.get("answers")
-    if not isinstance(answers, dict) or not all(isinstance(v, dict) and "value" in v for v in answers.values()):
-        raise ValueError("has no answers in the expected form")
-    name = doc.get("student")
-    if not isinstance(name, str) or not name.strip():
-        raise ValueError("names no student")
-    saved = max((str(v.get("saved") or "") for v in answers.values()), default="")
-    return {"student": name, "answers": answers, "saved": saved,
-            "kind": "export" if doc["format"] == EXPORT_FORMAT else "answers"}
-
-
-def read_class(folder: Path) -> tuple[list[dict], list[tuple[str, str]]]:
-    """Every student found in ``folder`` and (file name, reason) for each file
-    skipped. A student with both an export and an answers file is counted
-    once, from whichever was saved last."""
-    folder = Path(folder)
-    found: dict[str, dict] = {}
-    skipped: list[tuple[str, str]] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name.endswith((".bak", ".lock", ".md", ".html")):
-            continue  # a backup, a lock, or the human-readable copies of an export
-        if path.suffix != ".json":
-            skipped.append((path.name, "not a .json answers or export file"))
-            continue
-        try:
-            student = read_student(path)
-        except (ValueError, OSError) as err:
-            skipped.append((path.name, str(err) if isinstance(err, ValueError) else "cannot be opened"))
-            continue
-        key = file_stem(student["student"]) if student["student"].strip() else path.name
-        if key not in found or student["saved"] > found[key]["saved"]:
-            found[key] = student
-    return sorted(found.values(), key=lambda s: s["student"].casefold()), skipped
-
-
-def names(students: list[dict], anonymise: bool) -> list[str]:
-    if anonymise:
-        return [f"Student {n}" for n in range(1, len(students) + 1)]
-    return [s["student"] for s in students]
 
 
 def skipped_lines(skipped: list[tuple[str, str]], anonymise: bool) -> list[str]:
@@ -141,10 +68,14 @@ def overview(folder: Path, anonymise: bool = False, *, content: Content | None =
     questions = [q for q in content.questions if q["kind"] != "selfcheck"]
     students, skipped = read_class(folder)
     who = names(students, anonymise)
-    notes = skipped_lines(skipped, anonymise)
+    said = notes(students, who, anonymise)
+    lines = skipped_lines(skipped, anonymise)
     show_html(html("<p><strong>{} students' answers read.</strong></p>", len(students))
-              + (html("<p>Skipped:</p><ul>{}</ul>", join(html("<li>{}</li>", n) for n in notes)) if notes else ""),
-              f"{len(students)} students' answers read." + "".join(f"\n- {n}" for n in notes))
+              + (html('<p>Whose answers are whose:</p><ul role="alert">{}</ul>',
+                      join(html("<li>{}</li>", n) for n in said)) if said else "")
+              + (html("<p>Skipped:</p><ul>{}</ul>", join(html("<li>{}</li>", n) for n in lines)) if lines else ""),
+              f"{len(students)} students' answers read." + "".join(f"\n- {n}" for n in said)
+              + ("\nSkipped:" if lines else "") + "".join(f"\n- {n}" for n in lines))
     rows = counts(students, questions)
     show_html(table(rows, [("question", "Question"), ("kind", "Kind"), ("answered", "Answered"), ("of", "Students")],
                     "How many students answered each question"),

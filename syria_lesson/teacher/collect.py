@@ -15,13 +15,20 @@ every copy of the lessons in their home (any folder holding
   class view reads. Where a copy of the lessons is older and exported only
   ``.md``/``.html``, the student's saved answers file from the same copy
   (``notebooks/answers/<stem>.json``) stands in for it, and the report says so.
-- ``<stem>-answers.md`` and ``.html``, kept as handed in.
+- ``<stem>-answers.md`` and ``.html`` are not kept as handed in: a student
+  can edit them (a script in the page would run in the teacher's browser). The
+  teacher's readable copies are made afresh from the checked JSON, with the
+  module's own questions and the student's text escaped as text.
 
 It writes:
 
-    OUT/class/<account>--<stem>.json      one file per student: classroom.overview(OUT / "class")
-    OUT/handed-in/<account>/...           every exported file, as the student wrote it
+    OUT/class/<account>--<copy>--<stem>.json   one file per student: classroom.overview(OUT / "class")
+    OUT/handed-in/<account>/...           the JSON as handed in, and the .html and .md made from it
     OUT/report.txt                        what was collected, and what was skipped and why
+
+Accounts become folder names one to one: an account that is not already a
+plain lower-case name gets a short hash of itself, so ``ana b`` and ``ana-b``
+never share a folder.
 
 Anything it cannot read (a student with no export, a damaged file, a server
 that is not running) is skipped and named; one never stops the rest. The
@@ -31,6 +38,7 @@ folder is made private (0700): it holds students' work.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -39,6 +47,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from syria_lesson.data import Content, given_content
+from syria_lesson.live.exports import export_html, export_markdown, grouped
+from syria_lesson.live.files import printable
 from syria_lesson.teacher.sources import HomeFolders, HubServers, Unreadable
 
 EXPORT_FORMAT = "syria-lesson-export"
@@ -98,10 +109,27 @@ def lesson_copies(source, account: str) -> list[PurePosixPath]:
 
 
 def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "student"
+    """A folder or file name part for ``name``, one to one: a plain lower-case name as it is;
+    anything else (punctuation, spaces, capitals, ``--``) a slug plus a hash of the whole name."""
+    if re.fullmatch(r"[a-z0-9_][a-z0-9._-]*", name) and "--" not in name and not name.endswith((".", "-")):
+        return name
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "student"
+    return f"{slug}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
-def collect_student(source, account: str, out: Path) -> Student:
+def readable_copies(doc: dict, content: Content) -> tuple[str, str]:
+    """The teacher's HTML and Markdown of a checked export or answers file, made from the
+    module's own questions; every value the student wrote (name, answers, date) is escaped as text."""
+    entries = {qid: entry for qid, entry in doc["answers"].items() if isinstance(entry, dict)}
+    lessons = grouped(content.questions, entries, content.module["lessons"])
+    student = printable(str(doc.get("student") or "(no name)"))
+    exported = printable(str(doc.get("exported") or "")[:16].replace("T", " ")) or "(date not given)"
+    return (printable(export_html(student, content.module["title"], exported, printable(lessons))),
+            printable(export_markdown(student, content.module["title"], exported, printable(lessons))))
+
+
+def collect_student(source, account: str, out: Path, content: Content | None = None) -> Student:
+    content = given_content(content)
     student = Student(account)
     try:
         copies = lesson_copies(source, account)
@@ -119,31 +147,42 @@ def collect_student(source, account: str, out: Path) -> Student:
         stems = sorted({name[: -len(suffix)] for name in names for suffix in SUFFIXES if name.endswith(suffix)})
         for stem in stems:
             label = f"{folder / stem}-answers"
-            copied = []
+            copied = {}
             for suffix in SUFFIXES:
                 if stem + suffix not in names:
                     continue
+                if suffix != "-answers.json":
+                    copied[suffix] = b""  # handed in, but never kept or read: made afresh from the JSON
+                    continue
                 try:
-                    data = source.read(account, folder / (stem + suffix))
+                    copied[suffix] = source.read(account, folder / (stem + suffix))
                 except Unreadable as error:
                     student.skipped.append(str(error))
-                    continue
-                target = handed_in / (root.name if str(root) != "." else "") / (stem + suffix)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                copied.append((suffix, data))
             if not copied:
                 continue
-            class_doc, note = _class_document(source, account, root, stem, dict(copied), label)
+            class_doc, note = _class_document(source, account, root, stem, copied, label)
             if class_doc is None:
                 student.skipped.append(note)
             else:
-                name = f"{_safe(account)}--{_safe(root.name if str(root) != '.' else 'home')}--{stem}.json"
-                (out / "class" / name).write_text(json.dumps(class_doc, ensure_ascii=False, indent=2) + "\n",
+                name = f"{_safe(account)}--{_safe(root.name if str(root) != '.' else 'home')}--{_safe(stem)}.json"
+                (out / "class" / name).write_text(json.dumps(class_doc, ensure_ascii=True, indent=2) + "\n",
                                                   encoding="utf-8")
                 student.class_files += 1
-            kinds = ", ".join(suffix.rsplit(".", 1)[1] for suffix, _ in copied)
-            student.collected.append(f"{label}.* ({kinds})" + (f"; {note}" if class_doc is not None and note else ""))
+                where = handed_in / (_safe(root.name) if str(root) != "." else "")
+                where.mkdir(parents=True, exist_ok=True)
+                if "-answers.json" in copied:
+                    (where / f"{_safe(stem)}-answers.json").write_bytes(copied["-answers.json"])
+                try:
+                    page, md = readable_copies(class_doc, content)
+                except Exception as error:  # noqa: BLE001 - the class view has the answers; say what is missing
+                    note += ("; " if note else "") + (f"no readable copy could be made ({error.__class__.__name__}); "
+                                                      "the class view has the answers")
+                else:
+                    (where / f"{_safe(stem)}-answers.html").write_text(page, encoding="utf-8")
+                    (where / f"{_safe(stem)}-answers.md").write_text(md, encoding="utf-8")
+            kinds = ", ".join(suffix.rsplit(".", 1)[1] for suffix in copied)
+            student.collected.append(f"{label}.* ({kinds} handed in; .html and .md made from the JSON)"
+                                     + (f"; {note}" if class_doc is not None and note else ""))
     if not student.collected and not student.skipped:
         student.skipped.append(NO_EXPORT)
     return student
@@ -164,8 +203,9 @@ def _class_document(source, account, root, stem, copied: dict, label: str) -> tu
     return doc, f"no .json export (older lessons): the class view uses the saved answers {saved}"
 
 
-def collect(source, out: Path) -> list[Student]:
+def collect(source, out: Path, content: Content | None = None) -> list[Student]:
     """Collect from every student into ``out``; never stops on one."""
+    content = given_content(content)
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)
@@ -178,7 +218,7 @@ def collect(source, out: Path) -> list[Student]:
             students.append(Student(account, skipped=[reason]))
             continue
         try:
-            students.append(collect_student(source, account, out))
+            students.append(collect_student(source, account, out, content))
         except Exception as error:  # one student's problem never stops the rest
             students.append(Student(account, skipped=[f"unexpected problem ({error.__class__.__name__}: {error})"]))
     (out / "report.txt").write_text(report(students), encoding="utf-8")

@@ -19,6 +19,11 @@
   function parseForecast(text) {
     const cleaned = text.trim().replace(/%+$/, "").trim();
     if (!cleaned) return [null, "Type a whole number from 0 to 100 (how likely, in per cent)."];
+    if (/^(0?[.,]\d+|1[.,]0*)$/.test(cleaned)) {  // 0.7: a fraction; say how to type it, never guess
+      const percent = Math.round(parseFloat(cleaned.replace(",", ".")) * 100);
+      return [null, `“${text.trim()}” looks like a fraction: type ${percent} for ${percent}% (a whole number from 0 to 100).`];
+    }
+    if (/^\d{1,3}[.,]\d+$/.test(cleaned)) return [null, `“${text.trim()}” is not a whole number: type a whole number from 0 to 100, such as 70.`];
     if (!/^\d{1,3}$/.test(cleaned)) return [null, `“${text.trim()}” is not a number: type a whole number from 0 to 100, such as 70.`];
     const n = parseInt(cleaned, 10);
     if (n > 100) return [null, `${n} is more than 100: a probability goes from 0 (it will not happen) to 100 (it will).`];
