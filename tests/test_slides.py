@@ -53,8 +53,9 @@ def test_each_deck_follows_its_plan(built, content, name):
         clock = 0
         for text, step in zip(steps, plan["plan"], strict=True):
             assert f"{clock}–{clock + step['minutes']} min" in text
-            words = step["step"].removeprefix("Pause: ")
-            assert words[1:] in text
+            assert step["slide"] in text
+            for task in slides.task_names(content, lesson_id, step):
+                assert task in text
             if step.get("pause"):
                 assert "Pause to discuss" in text
             clock += step["minutes"]
@@ -77,6 +78,45 @@ def test_speaker_notes_only_for_the_instructor(built, content):
         for task in asked:
             assert not notes.get(task, {}).get("model_answer") or \
                 formats.plain(notes[task]["model_answer"])[:60] not in everything
+
+
+def _runs(text: str, n: int = 6) -> set[str]:
+    words = formats.plain(text).lower().replace("’", "'").split()
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _teacher_only(content, lesson_id: str, notes: dict) -> set[str]:
+    """Every run of six words from the teacher's directions (each step's ``step``) and the teaching
+    notes and model answers of the lesson, less the runs the class is meant to see anyway."""
+    plan = content.plan(lesson_id)
+    secret = set().union(*(_runs(step["step"]) for step in plan["plan"]))
+    for key, note in notes.items():
+        if key == f"lesson_{lesson_id}" or (key in {q["id"] for q in content.lesson_questions(lesson_id)}):
+            for field in ("note", "model_answer"):
+                secret |= _runs(note.get(field) or "")
+    shown = [plan["supporting_question"], content.module["compelling_question"], *formats.objectives(content, lesson_id)]
+    shown += [step["slide"] for step in plan["plan"]]
+    shown += [t for step in plan["plan"] for t in slides.task_names(content, lesson_id, step)]
+    return secret - set().union(*(_runs(text) for text in shown))
+
+
+def test_student_decks_carry_no_teacher_direction(built, content):
+    """The student deck is what the class sees: not a word of the plan's directions to the teacher
+    ("do not tell them who the author is") nor of the teaching notes, on a slide or in its notes."""
+    notes = load_instructor_notes(content.questions)
+    for lesson_id in _lessons(content):
+        secret = _teacher_only(content, lesson_id, notes)
+        assert secret, lesson_id
+        deck = Presentation(str(built / "student" / f"lesson_{lesson_id}.pptx"))
+        shown = " ".join(_texts(s) + (s.notes_slide.notes_text_frame.text if s.has_notes_slide else "")
+                         for s in deck.slides)
+        leaked = secret & _runs(shown)
+        assert not leaked, (lesson_id, sorted(leaked)[:3])
+        instructor = Presentation(str(built / "instructor" / f"lesson_{lesson_id}.pptx"))
+        spoken = " ".join(s.notes_slide.notes_text_frame.text for s in instructor.slides if s.has_notes_slide)
+        for step in content.plan(lesson_id)["plan"]:
+            assert step["step"] in spoken, (lesson_id, step["step"])
+        assert [_texts(s) for s in instructor.slides] == [_texts(s) for s in deck.slides], "the same slides"
 
 
 def libreoffice() -> str:

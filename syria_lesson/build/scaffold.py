@@ -56,6 +56,7 @@ def plan_yaml(lesson_id: str, title: str) -> str:
     return f'''# Lesson {lesson_id} "{title}": its question, its stated length and its plan (schema: data/README.md,
 # "lessons"). Made by `python -m syria_lesson.build new-lesson`: replace every TODO, and keep the steps'
 # minutes adding up to the lesson's minutes. Every core question must appear in the plan once.
+# A step's `step` is for the teacher; its `slide` is what the class sees on the projector.
 supporting_question: >-
   TODO: the question this lesson answers, on the way to the module's question.
 minutes: 30
@@ -64,11 +65,14 @@ sources: []
 plan:
   - minutes: 5
     step: "Where we are: the lesson's question."
+    slide: "Today's question."
   - minutes: 20
     step: "TODO: what students do, and with which tasks."
+    slide: "TODO: what the class sees on the projector, in words for students."
     tasks: [{starter_question_id(lesson_id)}]
   - minutes: 5
     step: "Save and export; the key points."
+    slide: "The key points. Save, and press Export."
 '''
 
 

@@ -1,10 +1,12 @@
 """``make slides``: a PowerPoint deck per lesson for the projector, made from the
 lesson plan (``data/lessons/``), in ``build/slides/``: the lesson's question,
-its objectives, each step of the plan with its minutes and its tasks, each
-pause with its discussion prompt, and the module's question to close.
+its objectives, each step of the plan with its minutes, its words for the
+class (``slide``) and its tasks, each pause with its discussion prompt, and the
+module's question to close.
 
-Two decks per lesson: ``student/`` (nothing but the slides) and ``instructor/``,
-whose speaker notes carry the teaching notes and model answers
+Two decks per lesson with the same slides: ``student/`` (nothing but the
+slides) and ``instructor/``, whose speaker notes carry the teacher's directions
+(each step's ``step``), the teaching notes and the model answers
 (``instructor/notes/``). The instructor decks are teacher material."""
 
 from __future__ import annotations
@@ -97,14 +99,14 @@ def deck(content: Content, lesson_id: str, instructor: bool) -> Presentation:
         tasks = task_names(content, lesson_id, step)
         when = f"{start}–{end} min"
         if step.get("pause"):
-            prompt = step["step"].removeprefix("Pause: ")
-            title, lines = f"Pause to discuss ({when})", [prompt[:1].upper() + prompt[1:]]
+            title = f"Pause to discuss ({when})"
         else:
-            title, lines = f"{when}: {step['minutes']} minute{'s' if step['minutes'] > 1 else ''}", [step["step"]]
-        if tasks:
-            lines += ["Tasks:"] + tasks
+            title = f"{when}: {step['minutes']} minute{'s' if step['minutes'] > 1 else ''}"
+        lines = [step["slide"]] + (["Tasks:"] + tasks if tasks else [])
         levels = [0] + ([0] + [1] * len(tasks) if tasks else [])
-        _slide(out, CONTENT, title, lines, levels, notes=_task_notes(content, notes, step) if instructor else None)
+        # The step's own words are the teacher's directions: speaker notes of the instructor deck only.
+        spoken = [f"Teacher: {step['step']}"] + _task_notes(content, notes, step) if instructor else None
+        _slide(out, CONTENT, title, lines, levels, notes=spoken)
     _slide(out, CONTENT, "The module's question", [content.module["compelling_question"].strip(),
                                                     f"Today: {plan['supporting_question']}"])
     return out

@@ -28,9 +28,12 @@ def _yes_no(value):
 
 
 STEP = {"minutes": integer(1, 120), "step": text(300), "tasks?": _ids, "pause?": _yes_no}
+# A step of the one-class plan is also a slide (``make slides``): ``step`` is the teacher's direction
+# (instructor only: the instructor deck's speaker notes), ``slide`` the words the class sees.
+SLIDE_STEP = {**STEP, "slide": text(300)}
 SPEC = {"supporting_question": text(300), "minutes": integer(5, 300),
         "activities?": {"id": ident, "minutes": integer(1, 120), "what": text(300)},
-        "plan": STEP}
+        "plan": SLIDE_STEP}
 
 
 def load_plan(lesson: str) -> dict:
