@@ -81,3 +81,28 @@ def test_libreoffice_prints_every_worksheet(built, content, tmp_path):
             assert 1 <= len(reader.pages) <= (4 if edition == "worksheet-core" else 8), (edition, lesson["id"])
             text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
             assert content.plan(lesson["id"])["supporting_question"][:40] in text
+
+
+@pytest.mark.parametrize("edition", worksheet_docx.EDITIONS)
+def test_figures_with_their_alt_text_before_their_task(built, content, edition):
+    """The map or timeline each lesson's plan uses is on its worksheet, with its alt text as the
+    picture's description, its title as caption, and before the first task it serves."""
+    placed = 0
+    for lesson in content.module["lessons"]:
+        document = Document(str(built / edition / f"lesson_{lesson['id']}.docx"))
+        pictures = document.inline_shapes
+        wanted = [shown for _, shown in formats.step_figures(content, lesson["id"])]
+        assert [p._inline.docPr.get("descr") for p in pictures] == [f.alt for f in wanted], lesson["id"]
+        blobs = [document.part.related_parts[p._inline.graphic.graphicData.pic.blipFill.blip.embed].blob for p in pictures]
+        assert blobs == [f.png.read_bytes() for f in wanted]
+        texts = [p.text for p in document.paragraphs]
+        asked = [q for q in content.lesson_questions(lesson["id"]) if edition == "worksheet" or q["tier"] == "core"]
+        for before, shown in formats.figures_before(content, lesson["id"], [q["id"] for q in asked]).items():
+            for each in shown:
+                at = texts.index(f"Figure: {each.caption}")
+                if before:
+                    assert at < texts.index(content.question(before)["prompt"]), (lesson["id"], each.name)
+                placed += 1
+        for picture in pictures:
+            assert picture.width <= worksheet_docx.WIDTH and picture.height <= worksheet_docx.HEIGHT
+    assert placed >= 4

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from syria_lesson.build import formats, slides
@@ -44,8 +45,8 @@ def test_each_deck_follows_its_plan(built, content, name):
         deck = Presentation(str(built / name / f"lesson_{lesson_id}.pptx"))
         plan = content.plan(lesson_id)
         assert len(deck.slides) == slides.slide_count(content, lesson_id) == 2 + bool(
-            formats.objectives(content, lesson_id)) + len(plan["plan"])
-        texts = [_texts(s) for s in deck.slides]
+            formats.objectives(content, lesson_id)) + len(plan["plan"]) + len(formats.step_figures(content, lesson_id))
+        texts = [_texts(s) for s in deck.slides if not _pictures(s)]
         assert plan["supporting_question"] in texts[0] and f"{plan['minutes']} minutes" in texts[0]
         for aim in formats.objectives(content, lesson_id):
             assert aim in texts[1]
@@ -60,6 +61,31 @@ def test_each_deck_follows_its_plan(built, content, name):
                 assert "Pause to discuss" in text
             clock += step["minutes"]
         assert content.module["compelling_question"].strip() in texts[-1]
+
+
+def _pictures(slide) -> list:
+    return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+
+
+@pytest.mark.parametrize("name", slides.DECKS)
+def test_each_figure_follows_its_step_with_its_alt_text(built, content, name):
+    used = 0
+    for lesson_id in _lessons(content):
+        pres = Presentation(str(built / name / f"lesson_{lesson_id}.pptx"))
+        deck = list(pres.slides)
+        for step, shown in formats.step_figures(content, lesson_id):
+            at = next(n for n, s in enumerate(deck) if step["slide"] in _texts(s))
+            pictures = _pictures(deck[at + 1])
+            assert len(pictures) == 1, (lesson_id, shown.name)
+            assert pictures[0].image.blob == shown.png.read_bytes()
+            assert pictures[0]._element.nvPicPr.cNvPr.get("descr") == shown.alt
+            assert shown.caption in _texts(deck[at + 1]) and shown.caption.startswith(shown.alt[:20])
+            box = pictures[0]
+            assert 0 <= box.left and box.left + box.width <= pres.slide_width, "on the slide"
+            assert 0 <= box.top and box.top + box.height <= pres.slide_height
+            used += 1
+        assert sum(len(_pictures(s)) for s in deck) == len(formats.step_figures(content, lesson_id))
+    assert used >= 4, "lessons 00, 02, 03 and 05 use the map or a timeline"
 
 
 def test_speaker_notes_only_for_the_instructor(built, content):

@@ -113,6 +113,40 @@ def objectives(content: Content, lesson_id: str) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    png: Path
+    alt: str
+    caption: str
+
+
+def figure(name: str) -> Figure:
+    """A figure of ``figures/`` with its alt text (``figures.json``) and, as its caption, the alt
+    text's first sentence (its title)."""
+    folder = paths.figures_dir()
+    alt = json.loads((folder / "figures.json").read_text(encoding="utf-8"))[name]["alt"]
+    return Figure(name, folder / f"{name}.png", alt, re.split(r"(?<=[.)])\s", alt, maxsplit=1)[0].rstrip("."))
+
+
+def step_figures(content: Content, lesson_id: str) -> list[tuple[dict, Figure]]:
+    """The plan's steps that use a figure (the map, a timeline), in order, each with its figure."""
+    return [(step, figure(step["figure"])) for step in content.plan(lesson_id)["plan"] if step.get("figure")]
+
+
+def figures_before(content: Content, lesson_id: str, asked: list[str]) -> dict[str, list[Figure]]:
+    """Where a worksheet shows each figure: before the first of ``asked`` (question ids, in the
+    worksheet's order) that the figure's step or a later step sets; "" (the end) if none does."""
+    steps = content.plan(lesson_id)["plan"]
+    out: dict[str, list[Figure]] = {}
+    for number, step in enumerate(steps):
+        if step.get("figure"):
+            later = {task for s in steps[number:] for task in s.get("tasks") or []}
+            where = next((qid for qid in asked if qid in later), "")
+            out.setdefault(where, []).append(figure(step["figure"]))
+    return out
+
+
 def left_out(content: Content) -> list[dict]:
     """Every question the LMS formats leave out, and why: printed by the build, listed in the READMEs."""
     return [{"lesson": q["lesson"], "id": q["id"], "kind": q["kind"], "why": CANNOT.get(q["kind"], "unknown kind")}

@@ -1,7 +1,7 @@
 """``make slides``: a PowerPoint deck per lesson for the projector, made from the
 lesson plan (``data/lessons/``), in ``build/slides/``: the lesson's question,
 its objectives, each step of the plan with its minutes, its words for the
-class (``slide``) and its tasks, each pause with its discussion prompt, and the
+class (``slide``) and its tasks, then the map or timeline the step uses, each pause with its discussion prompt, and the
 module's question to close.
 
 Two decks per lesson with the same slides: ``student/`` (nothing but the
@@ -16,14 +16,14 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from syria_lesson.build.formats import lesson_title, objectives, per_lesson, plain
+from syria_lesson.build.formats import Figure, figure, lesson_title, objectives, per_lesson, plain
 from syria_lesson.core import paths
 from syria_lesson.data import Content, given_content, load_instructor_notes
 from syria_lesson.live.worksheet import short_prompt
 
 DECKS = ("student", "instructor")
-TITLE, CONTENT = 0, 1  # the default template's layouts: a title slide, a title and a body
-LEFT_OUT = "the map and figures each lesson uses, the key points, the self-study and two-class versions of the plan"
+TITLE, CONTENT, TITLE_ONLY = 0, 1, 5  # the default template's layouts: a title slide, a title and a body, a title
+LEFT_OUT = "the key points, the self-study and two-class versions of the plan"
 
 
 def _clock(steps: list[dict]) -> list[tuple[int, int, dict]]:
@@ -63,6 +63,23 @@ def _slide(deck, layout: int, title: str, lines: list[str] | None = None, levels
     if notes:
         slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
     return slide
+
+
+def _figure_slide(deck, shown: Figure) -> None:
+    """The map or timeline a step uses, as large as the slide allows, with its alt text (``descr``,
+    which PowerPoint and LibreOffice read aloud and show as the picture's description)."""
+    slide = _slide(deck, TITLE_ONLY, shown.caption)
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(24)
+    title = slide.shapes.title
+    title.top, title.height = Inches(0.2), Inches(0.9)
+    top = Inches(1.2)
+    box_w, box_h = deck.slide_width - Inches(1.0), deck.slide_height - top - Inches(0.2)
+    picture = slide.shapes.add_picture(str(shown.png), 0, top, height=box_h)
+    if picture.width > box_w:  # wider than the slide: fit the width instead
+        picture.width, picture.height = box_w, int(picture.height * box_w / picture.width)
+    picture.left = (deck.slide_width - picture.width) // 2
+    picture.name = shown.name
+    picture._element.nvPicPr.cNvPr.set("descr", shown.alt)
 
 
 def task_names(content: Content, lesson_id: str, step: dict) -> list[str]:
@@ -107,14 +124,18 @@ def deck(content: Content, lesson_id: str, instructor: bool) -> Presentation:
         # The step's own words are the teacher's directions: speaker notes of the instructor deck only.
         spoken = [f"Teacher: {step['step']}"] + _task_notes(content, notes, step) if instructor else None
         _slide(out, CONTENT, title, lines, levels, notes=spoken)
+        if step.get("figure"):
+            _figure_slide(out, figure(step["figure"]))
     _slide(out, CONTENT, "The module's question", [content.module["compelling_question"].strip(),
                                                     f"Today: {plan['supporting_question']}"])
     return out
 
 
 def slide_count(content: Content, lesson_id: str) -> int:
-    """Title, objectives (where the notebook states them), one per step, the closing question."""
-    return 1 + bool(objectives(content, lesson_id)) + len(content.plan(lesson_id)["plan"]) + 1
+    """Title, objectives (where the notebook states them), one per step and one per figure a step
+    uses, the closing question."""
+    steps = content.plan(lesson_id)["plan"]
+    return 1 + bool(objectives(content, lesson_id)) + len(steps) + sum(bool(s.get("figure")) for s in steps) + 1
 
 
 def build_slides(out: Path | None = None, content: Content | None = None) -> list[Path]:

@@ -9,6 +9,9 @@ time from its words and its tasks' minutes, and a test compares the two.
 
 from __future__ import annotations
 
+import json
+
+from syria_lesson.core import paths
 from syria_lesson.core.readers import display_name, read_yaml
 from syria_lesson.core.validate import DataError, Invalid, Problem, ident, integer, text
 from syria_lesson.data.common import data_file, raise_if
@@ -27,10 +30,21 @@ def _yes_no(value):
     return value
 
 
+def _figure(value):
+    """A figure of ``figures/`` by its name (``make figures`` lists them in ``figures.json``)."""
+    value = ident(value)
+    listed = paths.figures_dir() / "figures.json"
+    known = sorted(json.loads(listed.read_text(encoding="utf-8"))) if listed.is_file() else [value]
+    if value not in known:
+        raise Invalid("is not a figure of figures/", "use one of: " + ", ".join(known))
+    return value
+
+
 STEP = {"minutes": integer(1, 120), "step": text(300), "tasks?": _ids, "pause?": _yes_no}
 # A step of the one-class plan is also a slide (``make slides``): ``step`` is the teacher's direction
-# (instructor only: the instructor deck's speaker notes), ``slide`` the words the class sees.
-SLIDE_STEP = {**STEP, "slide": text(300)}
+# (instructor only: the instructor deck's speaker notes), ``slide`` the words the class sees, and
+# ``figure`` the map or timeline the step uses (on a slide of its own, and on the DOCX worksheet).
+SLIDE_STEP = {**STEP, "slide": text(300), "figure?": _figure}
 SPEC = {"supporting_question": text(300), "minutes": integer(5, 300),
         "activities?": {"id": ident, "minutes": integer(1, 120), "what": text(300)},
         "plan": SLIDE_STEP}
