@@ -5,17 +5,19 @@ The slow test has LibreOffice convert a deck to PDF and counts its pages."""
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from syria_lesson.build import formats, slides
+from syria_lesson.build import formats, slide_outline, slides
 from syria_lesson.data import load_all, load_instructor_notes
 
 
@@ -55,7 +57,7 @@ def test_each_deck_follows_its_plan(built, content, name):
         for text, step in zip(steps, plan["plan"], strict=True):
             assert f"{clock}–{clock + step['minutes']} min" in text
             assert step["slide"] in text
-            for task in slides.task_names(content, lesson_id, step):
+            for task in slide_outline.task_names(content, lesson_id, step):
                 assert task in text
             if step.get("pause"):
                 assert "Pause to discuss" in text
@@ -122,7 +124,7 @@ def _teacher_only(content, lesson_id: str, notes: dict) -> set[str]:
                 secret |= _runs(note.get(field) or "")
     shown = [plan["supporting_question"], content.module["compelling_question"], *formats.objectives(content, lesson_id)]
     shown += [step["slide"] for step in plan["plan"]]
-    shown += [t for step in plan["plan"] for t in slides.task_names(content, lesson_id, step)]
+    shown += [t for step in plan["plan"] for t in slide_outline.task_names(content, lesson_id, step)]
     return secret - set().union(*(_runs(text) for text in shown))
 
 
@@ -170,3 +172,34 @@ def test_libreoffice_opens_every_deck(built, content, tmp_path):
         reader = PdfReader(pdf)
         assert len(reader.pages) == slides.slide_count(content, lesson_id)
         assert content.plan(lesson_id)["supporting_question"][:40] in " ".join(reader.pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize("name", slides.DECKS)
+def test_html_decks_hold_the_same_slides_and_nothing_from_outside(built, content, name):
+    """The HTML deck beside each .pptx: the same slides in the same order, figures inside the file,
+    no address outside it, notes only in the instructor deck and no teacher direction in the student's."""
+    notes = load_instructor_notes(content.questions)
+    for lesson_id in _lessons(content):
+        page = (built / name / f"lesson_{lesson_id}.html").read_text(encoding="utf-8")
+        tree = lxml_html.fromstring(page)
+        sections = tree.xpath("//section[contains(concat(' ', @class, ' '), ' slide ')]")
+        assert len(sections) == slides.slide_count(content, lesson_id)
+        outline = slide_outline.outline(content, lesson_id, instructor=name == "instructor")
+        for section, planned in zip(sections, outline, strict=True):
+            text = " ".join(section.text_content().split())
+            assert planned.title in text and all(line in text for line in planned.lines)
+            if planned.figure:
+                img = section.xpath(".//img")[0]
+                assert img.get("alt") == planned.figure.alt
+                assert img.get("src") == "data:image/png;base64," + base64.b64encode(planned.figure.png.read_bytes()).decode()
+        addresses = tree.xpath("//@src | //@href | //link | //script[@src] | //iframe | //object")
+        assert all(isinstance(a, str) and a.startswith(("data:", "#")) for a in addresses), addresses
+        assert "http://" not in page and "https://" not in page and "@import" not in page and "url(" not in page
+        asides = tree.xpath("//aside[contains(@class, 'notes')]")
+        if name == "student":
+            assert not asides
+            leaked = _teacher_only(content, lesson_id, notes) & _runs(tree.text_content())
+            assert not leaked, (lesson_id, sorted(leaked)[:3])
+        else:
+            spoken = " ".join(" ".join(a.text_content().split()) for a in asides)
+            assert all(step["step"] in spoken for step in content.plan(lesson_id)["plan"])
