@@ -301,12 +301,12 @@ def _readme_columns() -> dict[str, list[str]]:
 
 
 def test_the_readme_documents_exactly_the_columns_the_loader_declares():
-    from syria_lesson.data import events, misc, people, places
+    from syria_lesson.data import events, misc, people, places, standards
 
     declared = {"events.csv": events.EVENT_COLUMNS, "map_places.csv": places.PLACE_COLUMNS,
                 "actors.csv": people.ACTOR_COLUMNS,
                 "topics.csv": people.TOPIC_COLUMNS, "positions.csv": people.POSITION_COLUMNS,
-                "glossary.csv": misc.GLOSSARY_COLUMNS}
+                "glossary.csv": misc.GLOSSARY_COLUMNS, "standards.csv": standards.STANDARD_COLUMNS}
     documented = _readme_columns()
     assert set(documented) == set(declared)
     for name, columns in declared.items():

@@ -1,6 +1,7 @@
 """The IMS Common Cartridge 1.3 of ``make lms`` (``syria_lessons.imscc``): a zip
 with ``imsmanifest.xml``, one page per lesson (its question, objectives and
-tasks, for students) and one QTI 1.2 assessment per lesson in the Common
+tasks, for students, with the standards it serves as LOM keywords) and one QTI
+1.2 assessment per lesson in the Common
 Cartridge profile: self-checks and claim sorts as multiple choice with feedback
 on every option (``cc.multiple_choice.v0p1``), the written tasks as essays
 (``cc.essay.v0p1``). Kinds it cannot hold are listed by ``formats.left_out``."""
@@ -19,12 +20,14 @@ from syria_lesson.live.worksheet import short_prompt
 NAME = "syria_lessons.imscc"
 CP = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
 LOM = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest"
+LOMR = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource"
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p3/assessment"
 SCHEMAS = {
     CP: "http://www.imsglobal.org/profile/cc/ccv1p3/ccv1p3_imscp_v1p2_v1p0.xsd",
     LOM: "http://www.imsglobal.org/profile/cc/ccv1p3/LOM/ccv1p3_lommanifest_v1p0.xsd",
+    LOMR: "http://www.imsglobal.org/profile/cc/ccv1p3/LOM/ccv1p3_lomresource_v1p0.xsd",
 }
 
 
@@ -116,6 +119,7 @@ def manifest(content: Content, files: dict[str, list[str]]) -> ET.ElementTree:
     """``files``: each lesson id's page and assessment paths inside the cartridge."""
     ET.register_namespace("", CP)
     ET.register_namespace("lomimscc", LOM)
+    ET.register_namespace("lom", LOMR)
     ET.register_namespace("xsi", XSI)
     root = ET.Element(f"{{{CP}}}manifest", {"identifier": "syria_2017_cartridge",
                                             f"{{{XSI}}}schemaLocation": " ".join(f"{k} {v}" for k, v in SCHEMAS.items())})
@@ -126,6 +130,9 @@ def manifest(content: Content, files: dict[str, list[str]]) -> ET.ElementTree:
     _sub(_sub(general, f"{{{LOM}}}title"), f"{{{LOM}}}string", content.module["title"], language="en")
     _sub(_sub(general, f"{{{LOM}}}description"), f"{{{LOM}}}string",
          content.module["compelling_question"].strip(), language="en")
+    summaries = {row["code"]: row["summary"] for row in content.standards()}
+    keywords(general, LOM, [row["code"] for row in content.standards()
+                            if any(row["code"] in content.plan(lid)["standards"] for lid in files)], summaries)
     organization = _sub(_sub(root, f"{{{CP}}}organizations"), f"{{{CP}}}organization", identifier="organization",
                         structure="rooted-hierarchy")
     top = _sub(organization, f"{{{CP}}}item", identifier="root")
@@ -143,10 +150,19 @@ def manifest(content: Content, files: dict[str, list[str]]) -> ET.ElementTree:
             if type_ == "webcontent":
                 attrs["href"] = path
             resource = _sub(resources, f"{{{CP}}}resource", **attrs)
+            if kind == "page":  # the standards the lesson serves, in the page's own metadata
+                lom = _sub(_sub(resource, f"{{{CP}}}metadata"), f"{{{LOMR}}}lom")
+                keywords(_sub(lom, f"{{{LOMR}}}general"), LOMR, content.plan(lid)["standards"], summaries)
             _sub(resource, f"{{{CP}}}file", href=path)
     tree = ET.ElementTree(root)
     ET.indent(tree)
     return tree
+
+
+def keywords(parent: ET.Element, ns: str, codes: list[str], summaries: dict[str, str]) -> None:
+    """The standards as LOM keywords: each code with what it asks ("RH.9-10.8: Judge how far ...")."""
+    for code in codes:
+        _sub(_sub(parent, f"{{{ns}}}keyword"), f"{{{ns}}}string", f"{code}: {summaries[code]}", language="en")
 
 
 def _xml(tree: ET.ElementTree) -> bytes:

@@ -51,6 +51,9 @@ def _common(question: ET.Element, q: dict, text: str, general: str = "") -> None
     _plain_field(question, "defaultgrade", "1")
     _plain_field(question, "hidden", "0")
     _plain_field(question, "idnumber", q["id"])
+    tags = ET.SubElement(question, "tags")  # the standards the task serves (data/standards.csv)
+    for code in q.get("standards") or []:
+        ET.SubElement(ET.SubElement(tags, "tag"), "text").text = code
 
 
 def grader_info(q: dict, note: dict) -> str:

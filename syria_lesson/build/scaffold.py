@@ -60,6 +60,8 @@ def plan_yaml(lesson_id: str, title: str) -> str:
 supporting_question: >-
   TODO: the question this lesson answers, on the way to the module's question.
 minutes: 30
+# TODO: the standards the lesson serves (codes of data/standards.csv): every code its tasks are tagged with.
+standards: [D3, RH.9-10.1, RH.11-12.1]
 # The source lists its Sources section cites, after the article and before its glossary terms'.
 sources: []
 plan:
@@ -84,6 +86,8 @@ def questions_yaml(lesson_id: str, title: str) -> str:
 - id: {starter_question_id(lesson_id)}
   kind: open
   level: explain
+  # TODO: the standards this task serves (codes of data/standards.csv).
+  standards: [D3, RH.9-10.1, RH.11-12.1]
   minutes: 10
   prompt: >-
     TODO: the lesson's first task, in the words a student reads.

@@ -16,6 +16,7 @@ from syria_lesson.core.readers import display_name, read_yaml
 from syria_lesson.core.validate import DataError, Invalid, Problem, ident, integer, text
 from syria_lesson.data.common import data_file, raise_if
 from syria_lesson.data.documents import check_record
+from syria_lesson.data.standards import load_standards, tags
 
 
 def _ids(value):
@@ -57,7 +58,7 @@ def load_plan(lesson: str) -> dict:
     problems: list[Problem] = []
     if not isinstance(doc, dict):
         raise DataError([Problem(name, "", "", None, "is not a mapping", "start with 'supporting_question:'")])
-    check_record(problems, name, "", doc, SPEC)
+    check_record(problems, name, "", doc, {**SPEC, "standards": tags([row["code"] for row in load_standards()])})
     for version in ("two_classes", "self_study"):
         for number, part in enumerate(doc.get(version) or [], start=1):
             check_record(problems, name, f"{version} {number}", part, {"title": text(120), "plan": STEP})
