@@ -56,7 +56,8 @@ PARTS = (
          "(presenter view; in the .html, press N)"),
     Part("lms", "lms", "*", "make lms",
          f"{lms.MOODLE} (a Moodle XML question bank), {lms.cartridge.NAME} (an IMS Common Cartridge 1.3 for "
-         "Canvas, Moodle, Schoology, Blackboard and D2L) and README.md (how to import them)"),
+         "Canvas, Moodle, Schoology, Blackboard and D2L), canvas_qti_lesson_NN.zip (a Canvas quiz per lesson) "
+         "and README.md (how to import them)"),
     Part("docx/worksheet", "docx/worksheet", "*.docx", "make docx",
          "each lesson's worksheet as a Word file to edit and print, all tasks (Google Docs opens them too)"),
     Part("docx/worksheet-core", "docx/worksheet-core", "*.docx", "make docx",
