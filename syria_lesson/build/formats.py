@@ -159,13 +159,12 @@ def step_figures(content: Content, lesson_id: str) -> list[tuple[dict, Figure]]:
 
 def figures_before(content: Content, lesson_id: str, asked: list[str]) -> dict[str, list[Figure]]:
     """Where a worksheet shows each figure: before the first of ``asked`` (question ids, in the
-    worksheet's order) that the figure's step or a later step sets; "" (the end) if none does."""
-    steps = content.plan(lesson_id)["plan"]
+    worksheet's order) that the figure's own step sets; under "" if the step sets none of them (a
+    timeline beside the explorer, an activity): reference, for the worksheet's last page."""
     out: dict[str, list[Figure]] = {}
-    for number, step in enumerate(steps):
+    for step in content.plan(lesson_id)["plan"]:
         if step.get("figure"):
-            later = {task for s in steps[number:] for task in s.get("tasks") or []}
-            where = next((qid for qid in asked if qid in later), "")
+            where = next((qid for qid in asked if qid in (step.get("tasks") or [])), "")
             out.setdefault(where, []).append(figure(step["figure"]))
     return out
 

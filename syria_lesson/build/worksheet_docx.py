@@ -6,7 +6,8 @@ task, the extension tasks on pages of their own after the core) and
 Each task: its kind and number, the prompt, the rubric and sentence starters
 where it has them, its options as tick boxes (the kind's paper face, as text)
 and ruled lines to write on; the map or timeline the lesson's plan uses, before
-the first task it serves. No answers: these are student handouts."""
+the first task it serves (a timeline that serves an activity, not a task, on
+the full worksheet's last page). No answers: these are student handouts."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ from syria_lesson.live.worksheet import number
 EDITIONS = {"worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
 BOX = "\u2610"
 LEFT_OUT = ("the reading material (the reading guide, the lateral-reading steps, the statement) that the HTML "
-            "and PDF worksheets carry beside the tasks")
+            "and PDF worksheets carry beside the tasks; on the core worksheets, the timelines (reference beside an "
+            "activity: the full worksheet has them on its last page), so the core keeps the PDF's four pages")
 WIDTH = Cm(17.0)  # A4 less the margins
-HEIGHT = Cm(18.0)  # a tall timeline leaves room on its page for its caption and the next task's head
+HEIGHT = Cm(18.0)  # a tall timeline leaves room on its page for its heading and caption
 
 
 def _rule(paragraph) -> None:
@@ -150,8 +152,11 @@ def worksheet(content: Content, lesson_id: str, edition: str) -> Document:
             for each in shown.get(q["id"], []):
                 add_figure(document, each)
             add_question(document, q, content)
-    for each in shown.get("", []):
-        add_figure(document, each)
+    if edition == "worksheet" and shown.get(""):  # reference figures: the full worksheet only, on a last page
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading("For reference", level=2)
+        for each in shown[""]:
+            add_figure(document, each)
     footer = section.footer.paragraphs[0]
     footer.text = content.module["licence"].strip()
     _small(footer, 7)
