@@ -16,8 +16,8 @@
 #   make web        the web edition: every lesson interactive in any browser, offline, in build/web/
 #   make benchmark  time the notebooks, the handout build and the tests
 #   make hub-try    a classroom JupyterHub on this computer, to try (classroom/README.md)
-#   make lms        the LMS packages (Moodle XML bank, Common Cartridge) in build/lms/: teacher material
-#   make slides     a PowerPoint deck per lesson (student and instructor) in build/slides/
+#   make lms        the LMS packages (Moodle XML bank, Common Cartridge, Canvas QTI) in build/lms/: teacher material
+#   make slides     a deck per lesson (student and instructor), PowerPoint and HTML, in build/slides/
 #   make docx       each lesson's worksheet (core and full) as Word files in build/docx/
 #   make teacher-pack  the teacher's formats and instructor PDFs in one zip (build/teacher-pack/), with a
 #                   README of what each leaves out and an answer key per lesson: teacher material

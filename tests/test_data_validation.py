@@ -301,13 +301,29 @@ def _readme_columns() -> dict[str, list[str]]:
 
 
 def test_the_readme_documents_exactly_the_columns_the_loader_declares():
-    from syria_lesson.data import events, misc, people, places
+    from syria_lesson.data import events, misc, people, places, standards
 
     declared = {"events.csv": events.EVENT_COLUMNS, "map_places.csv": places.PLACE_COLUMNS,
                 "actors.csv": people.ACTOR_COLUMNS,
                 "topics.csv": people.TOPIC_COLUMNS, "positions.csv": people.POSITION_COLUMNS,
-                "glossary.csv": misc.GLOSSARY_COLUMNS}
+                "glossary.csv": misc.GLOSSARY_COLUMNS, "standards.csv": standards.STANDARD_COLUMNS}
     documented = _readme_columns()
     assert set(documented) == set(declared)
     for name, columns in declared.items():
         assert documented[name] == [c.name for c in columns], f"data/README.md's table for {name} is out of date"
+
+
+def test_a_plan_step_without_its_slide_or_with_an_unknown_figure(data_dir):
+    """Each step of a lesson's one-class plan is a slide: the words the class sees are required (the
+    step's own words are the teacher's), and a figure must be one of figures/."""
+    from syria_lesson.data.plans import load_plan
+
+    plan = data_dir / "lessons" / "lesson_00.yaml"
+    text = plan.read_text(encoding="utf-8")
+    first = text.index(", slide: ")
+    broken = text[:first] + text[text.index('"', text.index('"', first) + 1) + 1:]
+    plan.write_text(broken.replace("figure: syria_map_2017", "figure: syria_map_2019"), encoding="utf-8")
+    said = message(lambda: load_plan("00"))
+    assert "data/lessons/lesson_00.yaml" in said and "plan 1" in said and "'slide': is missing" in said
+    assert "plan 6" in said and "'figure'" in said and "syria_map_2019" in said and "use one of: " in said
+    assert "syria_map_2017" in said

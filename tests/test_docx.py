@@ -81,3 +81,39 @@ def test_libreoffice_prints_every_worksheet(built, content, tmp_path):
             assert 1 <= len(reader.pages) <= (4 if edition == "worksheet-core" else 8), (edition, lesson["id"])
             text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
             assert content.plan(lesson["id"])["supporting_question"][:40] in text
+
+
+@pytest.mark.parametrize("edition", worksheet_docx.EDITIONS)
+def test_figures_with_their_alt_text_before_their_task(built, content, edition):
+    """The map or timeline each lesson's plan uses is on its worksheet, with its alt text as the
+    picture's description, its title as caption, and before the first task it serves."""
+    placed = 0
+    for lesson in content.module["lessons"]:
+        document = Document(str(built / edition / f"lesson_{lesson['id']}.docx"))
+        pictures = document.inline_shapes
+        texts = [p.text for p in document.paragraphs]
+        asked = [q for q in content.lesson_questions(lesson["id"]) if edition == "worksheet" or q["tier"] == "core"]
+        where = formats.figures_before(content, lesson["id"], [q["id"] for q in asked])
+        # Every figure of the plan: before its task, or (a timeline beside an activity) on the full worksheet's last page.
+        wanted = [f for _, f in formats.step_figures(content, lesson["id"])
+                  if edition == "worksheet" or f not in where.get("", [])]
+        assert sorted(p._inline.docPr.get("descr") for p in pictures) == sorted(f.alt for f in wanted), lesson["id"]
+        blobs = [document.part.related_parts[p._inline.graphic.graphicData.pic.blipFill.blip.embed].blob for p in pictures]
+        assert sorted(blobs) == sorted(f.png.read_bytes() for f in wanted)
+        for before, shown in where.items():
+            for each in shown:
+                if not before and edition == "worksheet-core":
+                    assert f"Figure: {each.caption}" not in texts
+                    continue
+                at = texts.index(f"Figure: {each.caption}")
+                if before:
+                    assert at < texts.index(content.question(before)["prompt"]), (lesson["id"], each.name)
+                    step = next(s for s in content.plan(lesson["id"])["plan"] if s.get("figure") == each.name)
+                    assert before in step["tasks"]
+                else:
+                    assert at > texts.index("For reference") and texts.index("For reference") > max(
+                        texts.index(q["prompt"]) for q in asked)
+                placed += 1
+        for picture in pictures:
+            assert picture.width <= worksheet_docx.WIDTH and picture.height <= worksheet_docx.HEIGHT
+    assert placed >= (5 if edition == "worksheet" else 3), "the map in lessons 00, 02, 03; the timelines on the full worksheets"

@@ -70,6 +70,31 @@ def test_moodle_bank_has_every_question_with_its_answer(built, content):
         assert q["prompt"] in formats.plain(found.findtext("questiontext/text"))
 
 
+def test_moodle_matching_holds_every_pair(built, content):
+    """A matching task whose items have one right option each (the key terms) is Moodle's matching
+    type: every item with its right option, and why each pair matches as the general feedback."""
+    root = etree.parse(str(built / lms.MOODLE)).getroot()
+    matching = {x.findtext("name/text"): x for x in root.iterfind("question") if x.get("type") == "matching"}
+    assert set(matching) == {q["id"] for q in _held(content, "match")} and matching
+    for qid, found in matching.items():
+        q = content.question(qid)
+        got = [(_text(sub), sub.findtext("answer/text")) for sub in found.findall("subquestion")]
+        assert got == [(pair.text, pair.answer) for pair in formats.pairs(q)]
+        assert len({answer for _, answer in got}) == len(got), "one right option per item, none shared"
+        general = formats.plain(found.findtext("generalfeedback/text"))
+        assert all(pair.note in general for pair in formats.pairs(q))
+
+
+def test_a_ranking_is_an_essay_with_its_items(built, content):
+    root = etree.parse(str(built / lms.MOODLE)).getroot()
+    rankings = [q for q in content.questions if q["kind"] == "ranking"]
+    assert rankings
+    for q in rankings:
+        found = next(x for x in root.iterfind("question") if x.findtext("name/text") == q["id"])
+        assert found.get("type") == "essay"
+        assert all(item in formats.plain(found.findtext("questiontext/text")) for item in q["options"])
+
+
 def test_moodle_categories_one_per_lesson(built, content):
     root = etree.parse(str(built / lms.MOODLE)).getroot()
     categories = [x.findtext("category/text") for x in root.iterfind("question") if x.get("type") == "category"]
@@ -124,22 +149,28 @@ def test_cartridge_assessments_hold_every_question(built, content):
             if name.endswith("assessment.xml"):
                 for item in etree.fromstring(archive.read(name)).iterfind(".//q:item", Q):
                     items[item.get("ident")] = item
-    assert set(items) == {q["id"] for q in content.questions if formats.holds(q)}
-    for q in _held(content, "choice"):
-        item = items[q["id"]]
+    expected = {q["id"] for q in content.questions if formats.holds(q) in ("choice", "essay")}
+    expected |= {f"{q['id']}__{pair.id}" for q in _held(content, "match") for pair in formats.pairs(q)}
+    assert set(items) == expected
+    asked = [(q["id"], formats.options(q), q["answer"]) for q in _held(content, "choice")]
+    asked += [(f"{q['id']}__{pair.id}", formats.match_options(q, pair), pair.answer)
+              for q in _held(content, "match") for pair in formats.pairs(q)]
+    assert any("__" in ident for ident, _, _ in asked), "the key terms: a matching task, one item per term"
+    for ident, found, answer in asked:
+        item = items[ident]
         profile = item.xpath(".//q:qtimetadatafield[q:fieldlabel='cc_profile']/q:fieldentry/text()", namespaces=Q)
         assert profile == ["cc.multiple_choice.v0p1"]
         labels = item.findall(".//q:response_label", Q)
-        assert [lab.findtext(".//q:mattext", namespaces=Q) for lab in labels] == [o.text for o in formats.options(q)]
+        assert [lab.findtext(".//q:mattext", namespaces=Q) for lab in labels] == [o.text for o in found]
         scored = item.xpath(".//q:respcondition[q:setvar='100']/q:conditionvar/q:varequal/text()", namespaces=Q)
         right = [lab.findtext(".//q:mattext", namespaces=Q) for lab in labels if lab.get("ident") in scored]
-        assert right == [q["answer"]], q["id"]
+        assert right == [answer], ident
         feedback = {f.get("ident"): formats.plain(f.findtext(".//q:mattext", namespaces=Q))
                     for f in item.iterfind("q:itemfeedback", Q)}
-        for label, option in zip(labels, formats.options(q)):
+        for label, option in zip(labels, found):
             shown = item.xpath(f".//q:respcondition[q:conditionvar/q:varequal='{label.get('ident')}']"
                                "/q:displayfeedback/@linkrefid", namespaces=Q)
-            assert len(shown) == 1 and feedback[shown[0]].endswith(option.feedback), q["id"]
+            assert len(shown) == 1 and feedback[shown[0]].endswith(option.feedback), ident
     for q in _held(content, "essay"):
         item = items[q["id"]]
         assert item.find(".//q:response_str/q:render_fib", Q) is not None

@@ -30,7 +30,7 @@ def fake_build(root: Path, content) -> Path:
         if part.folder == "lms":
             names = [lms.MOODLE, lms.cartridge.NAME, "README.md"]
         else:
-            names = [f"{name}{part.pattern.removeprefix('*')}" for name in lessons]
+            names = [f"{name}{pattern.removeprefix('*')}" for pattern in part.pattern.split() for name in lessons]
         for name in names:
             (folder / name).write_bytes(f"fake {part.folder}/{name}".encode())
     return root
@@ -49,7 +49,8 @@ def test_the_pack_holds_every_part_and_an_answer_key_per_lesson(built, content):
     expected = {"README.txt", *(f"answer-keys/{name}.html" for name in lessons),
                 *(f"lms/{name}" for name in (lms.MOODLE, lms.cartridge.NAME, "README.md"))}
     for folder, ext in (("instructor-pdf/a4", "pdf"), ("instructor-pdf/letter", "pdf"), ("slides/student", "pptx"),
-                        ("slides/instructor", "pptx"), ("docx/worksheet", "docx"), ("docx/worksheet-core", "docx")):
+                        ("slides/instructor", "pptx"), ("slides/student", "html"), ("slides/instructor", "html"),
+                        ("docx/worksheet", "docx"), ("docx/worksheet-core", "docx")):
         expected |= {f"{folder}/{name}.{ext}" for name in lessons}
     assert set(built.namelist()) == expected
     assert built.read("slides/instructor/lesson_01.pptx") == b"fake slides/instructor/lesson_01.pptx"
@@ -105,3 +106,4 @@ def test_the_pack_from_the_real_builds(tmp_path, content):
         names = built.namelist()
         assert "lms/syria_lessons.imscc" in names and "docx/worksheet-core/lesson_04.docx" in names
         assert built.read("slides/student/lesson_00.pptx")[:2] == b"PK"
+        assert built.read("slides/instructor/lesson_00.html").startswith(b"<!DOCTYPE html>")

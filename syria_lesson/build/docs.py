@@ -1,6 +1,7 @@
 """The teachers' documents that restate the lessons' data: the lesson plan
 (``docs/lesson_plan.md``, generated whole) and the lesson tables in the README
-and ``docs/teachers.md`` (generated between markers). ``make docs`` rewrites
+and ``docs/teachers.md``, and the standards table of ``docs/teachers.md``
+(generated between markers). ``make docs`` rewrites
 them; a test fails when they disagree with the data, so a typed time can never
 drift from the computed one."""
 
@@ -15,6 +16,8 @@ from syria_lesson.data import load_all
 from syria_lesson.live.worksheet import short_prompt
 
 START, END = "<!-- lessons:start (made by `make docs` from data/; do not edit) -->", "<!-- lessons:end -->"
+STANDARDS = ("<!-- standards:start (made by `make docs` from data/standards.csv and the tags; do not edit) -->",
+             "<!-- standards:end -->")
 
 
 
@@ -36,6 +39,23 @@ def lessons_table() -> str:
         rows.append(f"| {lesson['id']} · {lesson['title']} | {plan['supporting_question']} | {plan['minutes']} min "
                     f"| {core}{more} |")
     rows.append(f"| **All** | {content.module['compelling_question'].strip()} | **{total // 60} h {total % 60:02d} min** | |")
+    return "\n".join(rows)
+
+
+def standards_table() -> str:
+    """The standards each lesson serves (C3, then Common Core for grades 9-10 and 11-12), and what
+    each code asks with the number of tasks tagged with it."""
+    content = load_all()
+    rows = ["| Lesson | C3 Framework | Common Core, grades 9-10 | Common Core, grades 11-12 |", "| --- | --- | --- | --- |"]
+    for lesson in content.module["lessons"]:
+        codes = content.plan(lesson["id"])["standards"]
+        bands = [[c for c in codes if not c.startswith(("RH", "WHST"))], [c for c in codes if ".9-10." in c],
+                 [c for c in codes if ".11-12." in c]]
+        rows.append(f"| {lesson['id']} · {lesson['title']} | " + " | ".join(", ".join(b) or "—" for b in bands) + " |")
+    rows += ["", "| Code | What it asks (in our words) | Tasks |", "| --- | --- | ---: |"]
+    for standard in content.standards():
+        tasks = sum(standard["code"] in q["standards"] for q in content.questions)
+        rows.append(f"| [{standard['code']}]({standard['source_url']}) | {standard['summary']} | {tasks} |")
     return "\n".join(rows)
 
 
@@ -73,11 +93,12 @@ def lesson_plan() -> str:
 
 
 def with_table(text: str) -> str:
-    """``text`` with its lessons table (between the markers) made anew."""
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
-        return text
-    return pattern.sub(lambda _: f"{START}\n{lessons_table()}\n{END}", text)
+    """``text`` with its lessons and standards tables (each between its markers) made anew."""
+    for (start, end), table in (((START, END), lessons_table), (STANDARDS, standards_table)):
+        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+        if pattern.search(text):
+            text = pattern.sub(lambda _, start=start, end=end, table=table: f"{start}\n{table()}\n{end}", text)
+    return text
 
 
 def targets() -> dict[Path, str]:

@@ -24,26 +24,49 @@ from syria_lesson.data import Content
 from syria_lesson.kinds.classify import LABELS, NUDGE
 
 # How each LMS format holds each kind: "choice" (one right option, feedback on every option),
-# "essay" (written answer; any choices a kind asks for are written into the prompt), or why not.
-WRITTEN = ("open", "scale", "verdict", "forecast", "predict")
+# "match" (items each with one right option: Moodle's and Canvas's matching type; in the Common
+# Cartridge, whose QTI profile has no matching type, one multiple-choice item per item), "essay"
+# (written answer; any choices or items a kind asks for are written into the prompt), or why not.
+WRITTEN = ("open", "scale", "verdict", "forecast", "predict", "ranking")
 CANNOT = {
-    "match": "a matching task is not written into the LMS packages yet (Moodle's matching type takes one right "
-             "option per item, and the op-ed's phrases have several right events; the Common Cartridge's QTI "
-             "profile has no matching type): use the DOCX or PDF worksheet",
-    "ranking": "a ranking has no right order to mark, and neither the Common Cartridge's QTI profile nor core "
-               "Moodle before 4.4 has an ordering type: use the DOCX or PDF worksheet",
-    "choice": "a poll has no right answer to mark: use the LMS's own poll (Moodle's Choice activity)",
+    "match": "a matching task whose items have more than one right option (the op-ed's phrases point to several "
+             "events) is not in the LMS packages: the matching types of Moodle and Canvas take one right option "
+             "per item. Use the DOCX or PDF worksheet",
+    "choice": "a poll has no right answer to mark: use the LMS's own poll (Moodle's Choice activity, a Canvas survey)",
 }
-LMS_FORMATS = ("Moodle XML", "Common Cartridge")
+LMS_FORMATS = ("Moodle XML", "Common Cartridge", "Canvas QTI")
+WRONG_MATCH = "Look again: read the option's words closely, and the text around it."
 
 
 def holds(q: dict) -> str:
-    """How the LMS formats hold a question: "choice", "essay" or "" (left out; see ``CANNOT``)."""
+    """How the LMS formats hold a question: "choice", "match", "essay" or "" (left out; see ``CANNOT``)."""
     if q["kind"] in ("selfcheck", "classify"):
         return "choice"
+    if q["kind"] == "match":
+        return "match" if all(len(item["answers"]) == 1 for item in q["match_items"]) else ""
     if q["kind"] in WRITTEN:
         return "essay"
     return ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    text: str
+    answer: str  # the right option's label
+    note: str  # why, shown once the item is right
+
+
+def pairs(q: dict) -> list[Pair]:
+    """A matching task held by the LMS formats: each item with its one right option."""
+    labels = {c["id"]: c["label"] for c in q["match_choices"]}
+    return [Pair(i["id"], i["text"], labels[i["answers"][0]], i["note"]) for i in q["match_items"]]
+
+
+def match_options(q: dict, pair: Pair) -> list[Option]:
+    """One item of a matching task as a multiple-choice question (the Common Cartridge's way)."""
+    return [Option(c["label"], c["label"] == pair.answer, pair.note if c["label"] == pair.answer else WRONG_MATCH)
+            for c in q["match_choices"]]
 
 
 @dataclass(frozen=True)
@@ -111,6 +134,39 @@ def objectives(content: Content, lesson_id: str) -> list[str]:
             items = re.split(r"\n\d+\.\s+", "\n" + source.split(":", 1)[1].strip())
             return [re.sub(r"\s+", " ", item.replace("**", "")).strip() for item in items if item.strip()]
     return []
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    png: Path
+    alt: str
+    caption: str
+
+
+def figure(name: str) -> Figure:
+    """A figure of ``figures/`` with its alt text (``figures.json``) and, as its caption, the alt
+    text's first sentence (its title)."""
+    folder = paths.figures_dir()
+    alt = json.loads((folder / "figures.json").read_text(encoding="utf-8"))[name]["alt"]
+    return Figure(name, folder / f"{name}.png", alt, re.split(r"(?<=[.)])\s", alt, maxsplit=1)[0].rstrip("."))
+
+
+def step_figures(content: Content, lesson_id: str) -> list[tuple[dict, Figure]]:
+    """The plan's steps that use a figure (the map, a timeline), in order, each with its figure."""
+    return [(step, figure(step["figure"])) for step in content.plan(lesson_id)["plan"] if step.get("figure")]
+
+
+def figures_before(content: Content, lesson_id: str, asked: list[str]) -> dict[str, list[Figure]]:
+    """Where a worksheet shows each figure: before the first of ``asked`` (question ids, in the
+    worksheet's order) that the figure's own step sets; under "" if the step sets none of them (a
+    timeline beside the explorer, an activity): reference, for the worksheet's last page."""
+    out: dict[str, list[Figure]] = {}
+    for step in content.plan(lesson_id)["plan"]:
+        if step.get("figure"):
+            where = next((qid for qid in asked if qid in (step.get("tasks") or [])), "")
+            out.setdefault(where, []).append(figure(step["figure"]))
+    return out
 
 
 def left_out(content: Content) -> list[dict]:

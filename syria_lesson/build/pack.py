@@ -3,7 +3,7 @@ Python, in ``build/teacher-pack/syria-lesson-teacher-pack.zip``:
 
 - ``instructor-pdf/a4/``, ``instructor-pdf/letter/``: the instructor edition
   (``make pdf``);
-- ``slides/``: the PowerPoint decks, student and instructor (``make slides``);
+- ``slides/``: the decks, PowerPoint and HTML, student and instructor (``make slides``);
 - ``lms/``: the Moodle XML bank and the Common Cartridge (``make lms``);
 - ``docx/``: the worksheets as Word files (``make docx``);
 - ``answer-keys/``: a one-page answer key per lesson (``build/answer_key.py``);
@@ -37,7 +37,7 @@ KEYS = "answer-keys"
 class Part:
     folder: str      # in the zip
     source: str      # under build/
-    pattern: str
+    pattern: str     # one glob, or several separated by spaces
     command: str     # what makes it
     about: str       # for the README
 
@@ -48,13 +48,16 @@ PARTS = (
          "task, teaching notes and the rubrics' anchor answers (all_lessons.pdf is all of them in one file)"),
     Part("instructor-pdf/letter", "pdf/Letter/instructor", "*.pdf", "make pdf",
          "the same on US Letter paper"),
-    Part("slides/student", "slides/student", "*.pptx", "make slides",
-         "a PowerPoint deck per lesson for the projector, without speaker notes"),
-    Part("slides/instructor", "slides/instructor", "*.pptx", "make slides",
-         "the same decks with the teaching notes and model answers as speaker notes (presenter view)"),
+    Part("slides/student", "slides/student", "*.pptx *.html", "make slides",
+         "a deck per lesson for the projector, without speaker notes, as PowerPoint (.pptx) and as a web page "
+         "that works offline in any browser (.html: arrow keys to move, prints one slide a page)"),
+    Part("slides/instructor", "slides/instructor", "*.pptx *.html", "make slides",
+         "the same decks with the plan's directions, the teaching notes and model answers as speaker notes "
+         "(presenter view; in the .html, press N)"),
     Part("lms", "lms", "*", "make lms",
          f"{lms.MOODLE} (a Moodle XML question bank), {lms.cartridge.NAME} (an IMS Common Cartridge 1.3 for "
-         "Canvas, Moodle, Schoology, Blackboard and D2L) and README.md (how to import them)"),
+         "Canvas, Moodle, Schoology, Blackboard and D2L), canvas_qti_lesson_NN.zip (a Canvas quiz per lesson) "
+         "and README.md (how to import them)"),
     Part("docx/worksheet", "docx/worksheet", "*.docx", "make docx",
          "each lesson's worksheet as a Word file to edit and print, all tasks (Google Docs opens them too)"),
     Part("docx/worksheet-core", "docx/worksheet-core", "*.docx", "make docx",
@@ -70,7 +73,7 @@ def gather(build: Path) -> dict[str, Path]:
     """Every file of the pack's parts, by its name in the zip. Raises ``Missing``."""
     found = {}
     for part in PARTS:
-        files = sorted(p for p in (build / part.source).glob(part.pattern) if p.is_file())
+        files = sorted(p for pattern in part.pattern.split() for p in (build / part.source).glob(pattern) if p.is_file())
         if not files:
             raise Missing(f"The teacher pack needs {part.folder}/ from {build / part.source}, which is empty or "
                           f"missing: run `{part.command}` first (`make teacher-pack` runs every build it needs).")

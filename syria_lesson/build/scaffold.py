@@ -56,19 +56,25 @@ def plan_yaml(lesson_id: str, title: str) -> str:
     return f'''# Lesson {lesson_id} "{title}": its question, its stated length and its plan (schema: data/README.md,
 # "lessons"). Made by `python -m syria_lesson.build new-lesson`: replace every TODO, and keep the steps'
 # minutes adding up to the lesson's minutes. Every core question must appear in the plan once.
+# A step's `step` is for the teacher; its `slide` is what the class sees on the projector.
 supporting_question: >-
   TODO: the question this lesson answers, on the way to the module's question.
 minutes: 30
+# TODO: the standards the lesson serves (codes of data/standards.csv): every code its tasks are tagged with.
+standards: [D3, RH.9-10.1, RH.11-12.1]
 # The source lists its Sources section cites, after the article and before its glossary terms'.
 sources: []
 plan:
   - minutes: 5
     step: "Where we are: the lesson's question."
+    slide: "Today's question."
   - minutes: 20
     step: "TODO: what students do, and with which tasks."
+    slide: "TODO: what the class sees on the projector, in words for students."
     tasks: [{starter_question_id(lesson_id)}]
   - minutes: 5
     step: "Save and export; the key points."
+    slide: "The key points. Save, and press Export."
 '''
 
 
@@ -80,6 +86,8 @@ def questions_yaml(lesson_id: str, title: str) -> str:
 - id: {starter_question_id(lesson_id)}
   kind: open
   level: explain
+  # TODO: the standards this task serves (codes of data/standards.csv).
+  standards: [D3, RH.9-10.1, RH.11-12.1]
   minutes: 10
   prompt: >-
     TODO: the lesson's first task, in the words a student reads.

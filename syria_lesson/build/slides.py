@@ -1,10 +1,12 @@
 """``make slides``: a PowerPoint deck per lesson for the projector, made from the
 lesson plan (``data/lessons/``), in ``build/slides/``: the lesson's question,
-its objectives, each step of the plan with its minutes and its tasks, each
-pause with its discussion prompt, and the module's question to close.
+its objectives, each step of the plan with its minutes, its words for the
+class (``slide``) and its tasks, then the map or timeline the step uses, each pause with its discussion prompt, and the
+module's question to close.
 
-Two decks per lesson: ``student/`` (nothing but the slides) and ``instructor/``,
-whose speaker notes carry the teaching notes and model answers
+Two decks per lesson with the same slides: ``student/`` (nothing but the
+slides) and ``instructor/``, whose speaker notes carry the teacher's directions
+(each step's ``step``), the teaching notes and the model answers
 (``instructor/notes/``). The instructor decks are teacher material."""
 
 from __future__ import annotations
@@ -14,22 +16,15 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from syria_lesson.build.formats import lesson_title, objectives, per_lesson, plain
+from syria_lesson.build import slides_html
+from syria_lesson.build.formats import Figure, lesson_title, objectives, per_lesson
+from syria_lesson.build.slide_outline import outline
 from syria_lesson.core import paths
-from syria_lesson.data import Content, given_content, load_instructor_notes
-from syria_lesson.live.worksheet import short_prompt
+from syria_lesson.data import Content, given_content
 
 DECKS = ("student", "instructor")
-TITLE, CONTENT = 0, 1  # the default template's layouts: a title slide, a title and a body
-LEFT_OUT = "the map and figures each lesson uses, the key points, the self-study and two-class versions of the plan"
-
-
-def _clock(steps: list[dict]) -> list[tuple[int, int, dict]]:
-    out, clock = [], 0
-    for step in steps:
-        out.append((clock, clock + step["minutes"], step))
-        clock += step["minutes"]
-    return out
+TITLE, CONTENT, TITLE_ONLY = 0, 1, 5  # the default template's layouts: a title slide, a title and a body, a title
+LEFT_OUT = "the key points, the self-study and two-class versions of the plan"
 
 
 def _size(lines: list[str]) -> Pt:
@@ -63,64 +58,58 @@ def _slide(deck, layout: int, title: str, lines: list[str] | None = None, levels
     return slide
 
 
-def task_names(content: Content, lesson_id: str, step: dict) -> list[str]:
-    """Each task of a step in words: a question by its first words, an activity by what students do."""
-    activities = {a["id"]: a["what"] for a in content.plan(lesson_id).get("activities") or []}
-    questions = {q["id"] for q in content.questions}
-    return [short_prompt(content.question(task), 14) if task in questions else activities.get(task, task.replace("_", " "))
-            for task in step.get("tasks") or []]
-
-
-def _task_notes(content: Content, notes: dict, step: dict) -> list[str]:
-    out = []
-    for task in step.get("tasks") or []:
-        note = notes.get(task) or {}  # activities have no notes of their own
-        if note.get("note"):
-            out.append(f"{short_prompt(content.question(task), 8)} — Teaching note: {plain(note['note'])}")
-        if note.get("model_answer"):
-            out.append(f"Model answer: {plain(note['model_answer'])}")
-    return out
+def _figure_slide(deck, shown: Figure) -> None:
+    """The map or timeline a step uses, as large as the slide allows, with its alt text (``descr``,
+    which PowerPoint and LibreOffice read aloud and show as the picture's description)."""
+    slide = _slide(deck, TITLE_ONLY, shown.caption)
+    slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(24)
+    title = slide.shapes.title
+    title.top, title.height = Inches(0.2), Inches(0.9)
+    top = Inches(1.2)
+    box_w, box_h = deck.slide_width - Inches(1.0), deck.slide_height - top - Inches(0.2)
+    picture = slide.shapes.add_picture(str(shown.png), 0, top, height=box_h)
+    if picture.width > box_w:  # wider than the slide: fit the width instead
+        picture.width, picture.height = box_w, int(picture.height * box_w / picture.width)
+    picture.left = (deck.slide_width - picture.width) // 2
+    picture.name = shown.name
+    picture._element.nvPicPr.cNvPr.set("descr", shown.alt)
 
 
 def deck(content: Content, lesson_id: str, instructor: bool) -> Presentation:
-    plan = content.plan(lesson_id)
-    notes = load_instructor_notes(content.questions) if instructor else {}
     out = Presentation()
     out.slide_width, out.slide_height = Inches(13.333), Inches(7.5)  # 16:9, as projectors are today
-    lesson_note = [plain(notes[f"lesson_{lesson_id}"]["note"])] if f"lesson_{lesson_id}" in notes else None
-    first = _slide(out, TITLE, lesson_title(content, lesson_id), notes=lesson_note)
-    first.placeholders[1].text = f"{plan['supporting_question']}\nAbout {plan['minutes']} minutes"
-    aims = objectives(content, lesson_id)
-    if aims:
-        _slide(out, CONTENT, "By the end of this lesson you will be able to", aims)
-    for start, end, step in _clock(plan["plan"]):
-        tasks = task_names(content, lesson_id, step)
-        when = f"{start}–{end} min"
-        if step.get("pause"):
-            prompt = step["step"].removeprefix("Pause: ")
-            title, lines = f"Pause to discuss ({when})", [prompt[:1].upper() + prompt[1:]]
+    for shown in outline(content, lesson_id, instructor):
+        if shown.layout == "figure":
+            _figure_slide(out, shown.figure)
+        elif shown.layout == "title":
+            first = _slide(out, TITLE, shown.title, notes=shown.notes)
+            first.placeholders[1].text = "\n".join(shown.lines)
         else:
-            title, lines = f"{when}: {step['minutes']} minute{'s' if step['minutes'] > 1 else ''}", [step["step"]]
-        if tasks:
-            lines += ["Tasks:"] + tasks
-        levels = [0] + ([0] + [1] * len(tasks) if tasks else [])
-        _slide(out, CONTENT, title, lines, levels, notes=_task_notes(content, notes, step) if instructor else None)
-    _slide(out, CONTENT, "The module's question", [content.module["compelling_question"].strip(),
-                                                    f"Today: {plan['supporting_question']}"])
+            _slide(out, CONTENT, shown.title, shown.lines, shown.levels, notes=shown.notes)
     return out
 
 
 def slide_count(content: Content, lesson_id: str) -> int:
-    """Title, objectives (where the notebook states them), one per step, the closing question."""
-    return 1 + bool(objectives(content, lesson_id)) + len(content.plan(lesson_id)["plan"]) + 1
+    """Title, objectives (where the notebook states them), one per step and one per figure a step
+    uses, the closing question."""
+    steps = content.plan(lesson_id)["plan"]
+    return 1 + bool(objectives(content, lesson_id)) + len(steps) + sum(bool(s.get("figure")) for s in steps) + 1
+
+
+def write(content: Content, name: str, lesson_id: str, path: Path) -> None:
+    """The lesson's deck as PowerPoint (``path``) and as HTML beside it (same name, ``.html``)."""
+    instructor = name == "instructor"
+    deck(content, lesson_id, instructor).save(path)
+    page = slides_html.render(outline(content, lesson_id, instructor), lesson_title(content, lesson_id), instructor)
+    path.with_suffix(".html").write_text(page, encoding="utf-8")
 
 
 def build_slides(out: Path | None = None, content: Content | None = None) -> list[Path]:
     out = out or paths.ROOT / "build" / "slides"
     content = given_content(content)
-    written = per_lesson(out, DECKS, content, ".pptx",
-                         lambda name, lesson, path: deck(content, lesson, instructor=name == "instructor").save(path))
-    print(f"wrote {len(written)} decks in {out}: student/ (no speaker notes) and instructor/ (teaching notes "
-          "and model answers as speaker notes: teacher material)")
+    written = per_lesson(out, DECKS, content, ".pptx", lambda name, lesson, path: write(content, name, lesson, path))
+    print(f"wrote {len(written)} decks in {out}, each as .pptx and as self-contained .html: student/ (no speaker "
+          "notes) and instructor/ (the plan's directions, teaching notes and model answers as speaker notes: "
+          "teacher material)")
     print(f"make slides: left out: {LEFT_OUT}")
     return written

@@ -5,7 +5,9 @@ task, the extension tasks on pages of their own after the core) and
 
 Each task: its kind and number, the prompt, the rubric and sentence starters
 where it has them, its options as tick boxes (the kind's paper face, as text)
-and ruled lines to write on. No answers: these are student handouts."""
+and ruled lines to write on; the map or timeline the lesson's plan uses, before
+the first task it serves (a timeline that serves an activity, not a task, on
+the full worksheet's last page). No answers: these are student handouts."""
 
 from __future__ import annotations
 
@@ -13,20 +15,24 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from syria_lesson import kinds
-from syria_lesson.build.formats import lesson_title, per_lesson
+from syria_lesson.build.formats import Figure, figures_before, lesson_title, per_lesson
 from syria_lesson.core import paths
 from syria_lesson.data import Content, given_content
 from syria_lesson.live.worksheet import number
 
 EDITIONS = {"worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
 BOX = "\u2610"
-LEFT_OUT = ("the figures, the map and the reading material (the reading guide, the lateral-reading steps, the "
-            "statement) that the HTML and PDF worksheets carry beside the tasks")
+LEFT_OUT = ("the reading material (the reading guide, the lateral-reading steps, the statement) that the HTML "
+            "and PDF worksheets carry beside the tasks; on the core worksheets, the timelines (reference beside an "
+            "activity: the full worksheet has them on its last page), so the core keeps the PDF's four pages")
+WIDTH = Cm(17.0)  # A4 less the margins
+HEIGHT = Cm(18.0)  # a tall timeline leaves room on its page for its heading and caption
 
 
 def _rule(paragraph) -> None:
@@ -79,6 +85,21 @@ def face(q: dict) -> list[str]:
     return [line.strip().replace("[ ]", BOX) for line in kinds.kind_of(q).paper_text(q)]
 
 
+def add_figure(document, shown: Figure) -> None:
+    """A figure the lesson's plan uses (the map, a timeline), with its alt text in the picture's
+    description (``descr``, read by screen readers in Word and LibreOffice) and its title as caption."""
+    image = Image.from_file(str(shown.png))
+    width = min(WIDTH, int(HEIGHT * image.px_width / image.px_height))
+    picture = document.add_paragraph()
+    picture.paragraph_format.keep_with_next = True
+    shape = picture.add_run().add_picture(str(shown.png), width=width)
+    shape._inline.docPr.set("descr", shown.alt)
+    shape._inline.docPr.set("name", shown.name)
+    caption = document.add_paragraph()
+    caption.add_run(f"Figure: {shown.caption}").italic = True
+    _small(caption)
+
+
 def add_question(document, q: dict, content: Content) -> None:
     kind = kinds.kind_of(q)
     meta = f"{kind.label} · question {number(q, content.questions)}" + (" · Extension" if q["tier"] == "extension" else "")
@@ -117,14 +138,25 @@ def worksheet(content: Content, lesson_id: str, edition: str) -> Document:
     document.add_paragraph(content.plan(lesson_id)["supporting_question"]).runs[0].italic = True
     document.add_paragraph("Name: ______________________________    Date: ______________")
     questions = content.lesson_questions(lesson_id)
-    for q in (q for q in questions if q["tier"] == "core"):
+    core = [q for q in questions if q["tier"] == "core"]
+    extension = [q for q in questions if q["tier"] == "extension"] if edition == "worksheet" else []
+    shown = figures_before(content, lesson_id, [q["id"] for q in core + extension])
+    for q in core:
+        for each in shown.get(q["id"], []):
+            add_figure(document, each)
         add_question(document, q, content)
-    extension = [q for q in questions if q["tier"] == "extension"]
-    if edition == "worksheet" and extension:
+    if extension:
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         document.add_heading("Extension tasks, for those who finish early", level=2)
         for q in extension:
+            for each in shown.get(q["id"], []):
+                add_figure(document, each)
             add_question(document, q, content)
+    if edition == "worksheet" and shown.get(""):  # reference figures: the full worksheet only, on a last page
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading("For reference", level=2)
+        for each in shown[""]:
+            add_figure(document, each)
     footer = section.footer.paragraphs[0]
     footer.text = content.module["licence"].strip()
     _small(footer, 7)

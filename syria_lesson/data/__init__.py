@@ -26,6 +26,7 @@ from syria_lesson.data.misc import load_glossary, load_module, load_predictions
 from syria_lesson.data.people import load_actors, load_positions, load_topics
 from syria_lesson.data.plans import load_plan
 from syria_lesson.data.questions import load_instructor_notes, load_questions
+from syria_lesson.data.standards import load_standards
 
 __all__ = ["Content", "load_all", "given_content", "reload", "as_frame", "load_article", "load_events", "load_glossary",
            "load_module", "load_predictions", "load_actors", "load_positions", "load_topics",
@@ -146,7 +147,18 @@ class Content:
     @functools.cache  # noqa: B019
     def plan(self, lesson_id: str) -> dict:
         self.lesson(lesson_id)
-        return load_plan(lesson_id)
+        plan = load_plan(lesson_id)
+        tagged = {code: q["id"] for q in self.lesson_questions(lesson_id) for code in q.get("standards") or []}
+        missing = [code for code in tagged if code not in plan["standards"]]
+        if missing:  # the lesson's standards are every standard its tasks serve
+            raise DataError([Problem(f"data/lessons/lesson_{lesson_id}.yaml", "", "standards", missing[0],
+                                     f"is missing, though question {tagged[missing[0]]!r} is tagged with it",
+                                     "add " + ", ".join(missing) + " to the lesson's standards")])
+        return plan
+
+    @functools.cache  # noqa: B019
+    def standards(self) -> list[dict]:
+        return load_standards()
 
     # -- what questions refer to
 

@@ -18,6 +18,7 @@ from syria_lesson.core import paths, vocab
 from syria_lesson.core.readers import check_field, display_name, read_yaml
 from syria_lesson.core.validate import DataError, Problem, ident, integer, one_of, text
 from syria_lesson.data.common import data_file, raise_if
+from syria_lesson.data.standards import load_standards, tags
 
 FILE_NAME = re.compile(r"^lesson_(\d\d)\.yaml$")
 
@@ -32,7 +33,7 @@ def question_files(folder: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def check_question(where: kinds.Where, item: Any) -> dict | None:
+def check_question(where: kinds.Where, item: Any, standards: list[str] | None = None) -> dict | None:
     if not isinstance(item, dict):
         where.problem("", None, "is not a question", "each question starts with '- id:' followed by its fields")
         return None
@@ -45,6 +46,8 @@ def check_question(where: kinds.Where, item: Any) -> dict | None:
     where.field(item, "tier", one_of(*vocab.TIERS.codes), required=False)
     for reference in ("frames", "rubric", "beside"):
         where.field(item, reference, ident, required=False)
+    if standards is not None:  # the codes of data/standards.csv
+        where.field(item, "standards", tags(standards))
     if kind:
         kinds.get(kind).check(where, item)
     return item
@@ -59,6 +62,7 @@ def load_questions(lessons: list[str] | None = None) -> list[dict]:
     problems: list[Problem] = []
     questions: list[dict] = []
     seen: dict[str, str] = {}
+    standards = [row["code"] for row in load_standards()]
     for lesson, path in files:
         name = display_name(path)
         if lessons is not None and lesson not in lessons:
@@ -71,7 +75,7 @@ def load_questions(lessons: list[str] | None = None) -> list[dict]:
                                      "each question starts with '- id:' at the left margin")])
         for number, item in enumerate(doc, start=1):
             place = f"question {number}" + (f" (id {item.get('id')!r})" if isinstance(item, dict) else "")
-            question = check_question(kinds.Where(problems, name, place), item)
+            question = check_question(kinds.Where(problems, name, place), item, standards)
             if question is None:
                 continue
             qid = question.get("id")
