@@ -104,7 +104,7 @@ def choice_prompt(q: dict) -> str:
     """The question as an LMS shows it above its options."""
     if q["kind"] == "classify":
         return f"{q['prompt']} What kind of claim is it?"
-    return q["prompt"]
+    return " ".join(part for part in (q["prompt"], kinds.excerpt_text(q)) if part)
 
 
 def essay_lines(q: dict) -> list[str]:

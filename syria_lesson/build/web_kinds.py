@@ -206,6 +206,7 @@ def face(q: dict, label: str, content: Content) -> Markup:
     if q.get("rubric"):
         parts.append(rubric_html(q["rubric"], content=content))
     parts.append(html('<p class="sl-q-prompt" id="q-{}-prompt"><strong>{}</strong></p>', q["id"], q["prompt"]))
+    parts.append(kinds.excerpt_html(q))
     if q.get("beside"):
         parts.append(html('<div class="sl-earlier" data-earlier="{}"></div>', q["beside"]))
     parts.append(controls(q))

@@ -113,6 +113,10 @@ def add_question(document, q: dict, content: Content) -> None:
     prompt = document.add_paragraph()
     prompt.add_run(q["prompt"]).bold = True
     prompt.paragraph_format.keep_with_next = True
+    if q.get("excerpt"):  # one small paragraph: the evidence a task needs, within the page budget
+        excerpt = document.add_paragraph(kinds.excerpt_text(q))
+        _small(excerpt)
+        excerpt.paragraph_format.keep_with_next = True
     if q.get("beside"):
         document.add_paragraph("First copy your earlier answer here:")
         _lines(document, 2)

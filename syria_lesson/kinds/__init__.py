@@ -18,7 +18,7 @@ adding one module (a subclass of ``base.Kind``) and one line to ``REGISTRY``.
 from __future__ import annotations
 
 from syria_lesson.core.validate import Invalid
-from syria_lesson.kinds.base import BOX, Controls, Kind, Where, attempts, options_text, shuffled, verdict_html
+from syria_lesson.kinds.base import BOX, Controls, Kind, Where, attempts, excerpt_html, excerpt_text, options_text, shuffled, verdict_html
 from syria_lesson.kinds.choice import Choice, SelfCheck
 from syria_lesson.kinds.classify import Classify
 from syria_lesson.kinds.forecast import Forecast
@@ -28,7 +28,7 @@ from syria_lesson.kinds.ranking import Ranking
 from syria_lesson.kinds.scale import Scale
 from syria_lesson.kinds.text import Open
 
-__all__ = ["BOX", "Controls", "Kind", "Where", "attempts", "options_text", "shuffled", "verdict_html",
+__all__ = ["BOX", "Controls", "Kind", "Where", "attempts", "excerpt_html", "excerpt_text", "options_text", "shuffled", "verdict_html",
            "REGISTRY", "get", "kind_of", "check_kind"]
 
 REGISTRY: dict[str, Kind] = {kind.name: kind for kind in (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from syria_lesson.core.html import Markup, html
+from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.readers import check_field
 from syria_lesson.core.validate import Problem
 
@@ -149,6 +149,22 @@ def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Mark
 
 MIN_WORDS = 8  # a sentence of reasoning: what a reveal of our reading asks for first
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two or more letters ("a" and "x" do not count)
+
+
+def excerpt_html(q: dict) -> Markup:
+    """What a task quotes beside its prompt (``excerpt``: a title and short lines, set by its kind's
+    ``resolve``), so that the task needs no other page, on screen or on paper."""
+    excerpt = q.get("excerpt")
+    if not excerpt:
+        return Markup("")
+    return html('<div class="sl-excerpt"><p>{}</p><ul>{}</ul></div>', excerpt["title"],
+                join(html("<li>{}</li>", item) for item in excerpt["items"]))
+
+
+def excerpt_text(q: dict) -> str:
+    """The excerpt as one line of text, for formats without HTML ('' when the task has none)."""
+    excerpt = q.get("excerpt")
+    return f"{excerpt['title']}: " + "; ".join(excerpt["items"]) + "." if excerpt else ""
 
 
 def words_in(text: str) -> list[str]:

@@ -115,13 +115,13 @@ class Predict(Kind):
         return Controls([stance, basis, reason, check], get, set_, [reason])
 
 
-def evidence_text(prediction: dict, content) -> str:
-    """'Events to weigh: 24 Feb 2018, the UN Security Council ...; ...', in date order."""
+def evidence(prediction: dict, content) -> dict | None:
+    """The events to weigh, in date order: '24 Feb 2018: the UN Security Council ...' (an excerpt)."""
     by_id = {e["id"]: e for e in content.events}
     found = sorted((by_id[i] for i in prediction.get("events") or [] if i in by_id), key=lambda e: e["date"])
     if not found:
-        return ""
-    return "Events to weigh: " + "; ".join(f"{format_date(str(e['date']))}, {e['title'].rstrip('.')}" for e in found) + "."
+        return None
+    return {"title": "Events to weigh", "items": [f"{format_date(str(e['date']))}: {e['title'].rstrip('.')}" for e in found]}
 
 
 class Verdict(Kind):
@@ -139,7 +139,7 @@ class Verdict(Kind):
                                      "Was he right? Use the timeline of what happened next.")
         # The task carries its own evidence (the events the prediction is tested against, by date and
         # title, not our outcome), so that a student, and a worksheet, need no other page to answer it.
-        return {**q, "prediction_data": item, "prompt": f"{prompt} {evidence_text(item, content)}"}
+        return {**q, "prediction_data": item, "prompt": prompt, "excerpt": evidence(item, content)}
 
     def paper(self, q):
         marks = join(html("<li>{} {}</li>", BOX, v.label) for v in VERDICTS)

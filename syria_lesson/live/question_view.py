@@ -100,6 +100,8 @@ class QuestionView:
         if q.get("rubric"):
             head.append(w.HTML(str(rubric_html(q["rubric"], content=self.content))))
         head.append(w.HTML(html("<p><strong>{}</strong></p>", q["prompt"])))
+        if q.get("excerpt"):
+            head.append(w.HTML(str(kinds.excerpt_html(q))))
         self.earlier = w.HTML()
         if q.get("beside"):
             head.append(self.earlier)

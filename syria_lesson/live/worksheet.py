@@ -43,6 +43,7 @@ def worksheet_html(q: dict, notes: dict | None = None, label: str = "", *, conte
     if q.get("rubric"):
         parts.append(rubric_html(q["rubric"], content=content))
     parts.append(html('<p class="sl-q-prompt"><strong>{}</strong></p>', q["prompt"]))
+    parts.append(kinds.excerpt_html(q))
     if q.get("beside"):
         parts.append(html("<p>First copy your earlier answer here:</p>{}", lines(2)))
     parts.append(kind.paper(q))

@@ -8,6 +8,7 @@ in the instructor edition in full, and never in the student edition.
 
 from __future__ import annotations
 
+from syria_lesson import kinds
 from syria_lesson.core import editions
 from syria_lesson.core.dates import format_date, long_date
 from syria_lesson.core.display import show_html
@@ -83,7 +84,7 @@ def verdict_sheet(*, content: Content | None = None, edition: Edition | None = N
         return
     questions = [content.question(qid) for qid in verdict_questions(content=content)]
     key = ", ".join(f"{label[0]} = {label.lower()}" for label in (v.label for v in VERDICTS))
-    rows = [[str(n), q["prompt"], "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
+    rows = [[str(n), f"{q['prompt']} {kinds.excerpt_text(q)}", "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
     grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
                               ("Because (an event, its number and its date)", 30)],
                        f"My verdicts. Circle one: {key}", "sl-verdict-sheet", ids=[q["id"] for q in questions])
