@@ -19,6 +19,8 @@ def glossary(lesson: str | None = None, *, later: bool | None = None, content: C
     ``later=False`` keeps the whole glossary as of November 2017 (the reference's first part)."""
     content = given_content(content)
     terms = [t for t in content.glossary if lesson is None or lesson in t["used_in"]]
+    if later is False and lesson is None:  # the reference's Part 1: only the terms of lessons 00-04
+        terms = [t for t in terms if not all(shows_later(used) for used in t["used_in"])]
     later = shows_later(lesson) if later is None else later
     rows = [{"term": t["term"], "definition": _definition(t, later), "lessons": ", ".join(t["used_in"]),
              "source": join((link(u, s) for s, u in _term_sources(t, later)), Markup("<br>"))} for t in terms]
@@ -30,9 +32,12 @@ def glossary(lesson: str | None = None, *, later: bool | None = None, content: C
 def glossary_later(*, content: Content | None = None) -> None:
     """What became of the glossary's terms after November 2017: the reference's part for after the forecasts."""
     content = given_content(content)
-    terms = [t for t in content.glossary if t.get("later")]
-    rows = [{"term": t["term"], "later": t["later"],
-             "source": link(t["later_source_url"], t["later_source_title"]) if t.get("later_source_url") else ""}
+    # a term met only after the forecasts (lesson 05), with its meaning; every other term's later history
+    only_later = [t for t in content.glossary if all(shows_later(used) for used in t["used_in"])]
+    terms = only_later + [t for t in content.glossary if t.get("later") and t not in only_later]
+    rows = [{"term": t["term"], "later": _definition(t, True) if t in only_later else t["later"],
+             "source": join((link(u, s) for s, u in _term_sources(t, True)), Markup("<br>")) if t in only_later
+             else (link(t["later_source_url"], t["later_source_title"]) if t.get("later_source_url") else "")}
             for t in terms]
     show_html(table(rows, [("term", "Term"), ("later", "After November 2017"), ("source", "Check it")],
                     "The glossary's terms after November 2017"),
