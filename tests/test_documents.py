@@ -1,15 +1,23 @@
 """Lesson 06's document set and role-play (issue 28): each bad document or role
-line gets one message naming the file, the document or role, the field and the fix."""
+line gets one message naming the file, the document or role, the field and the
+fix; the set fits the lesson's period even at seven documents of full length;
+the anchor memos reach the instructor edition only."""
 
 import shutil
 
+import nbformat
 import pytest
 import yaml
 
 from syria_lesson import data
-from syria_lesson.core import paths
+from syria_lesson.core import editions, paths
 from syria_lesson.core.validate import DataError
 from syria_lesson.data.document_set import MAX_WORDS, quotations
+from syria_lesson.lessons import document_set, roleplay, timing
+from syria_lesson.lessons.forecasts import anchors
+
+LESSON = "06"
+PERIOD = 50
 
 
 @pytest.fixture
@@ -170,3 +178,104 @@ def test_the_document_set_covers_all_seven_parties():
     content = data.load_all()
     missing = [r["name"] for r in content.roles()["roles"] if content.role_document(r["id"]) is None]
     assert missing == []
+
+
+# ---------------------------------------------------------------- the documents as students see them
+
+def test_each_document_shows_its_source_line_date_gist_and_questions():
+    content = data.load_all()
+    for compact in (False, True):
+        page = str(document_set.set_html(content=content, compact=compact))
+        for item in content.documents():
+            assert item["speaker"] in page and item["gist"].replace("'", "&#39;") in page
+            assert (item["publisher"] if compact else item["source_url"]) in page
+            assert all(q.replace("'", "&#39;").replace('"', "&#34;") in page for q in item["sourcing_questions"])
+        assert "14 Nov 2017" in page or "14 November 2017" in page
+
+
+def test_the_memo_template_has_every_part_and_lines_only_on_paper():
+    content = data.load_all()
+    paper = str(roleplay.memo_template_html(content, paper=True))
+    screen = str(roleplay.memo_template_html(content, paper=False))
+    for part in ("To", "From", "Date", "The decision", "Options", "Recommendation", "Risks", "Evidence"):
+        assert part in paper and part in screen
+    assert "20 November 2017" in paper
+    assert paper.count("sl-line") >= 12 and "sl-line" not in screen
+
+
+def test_the_anchor_memos_reach_the_instructor_edition_only(monkeypatch):
+    shown = []
+    monkeypatch.setattr(anchors, "show_html", lambda html, text: shown.append(str(html)))
+    anchors.show("memo", edition=editions.get("student"))
+    anchors.show("memo", edition=editions.get("worksheet"))
+    assert shown == []
+    anchors.show("memo", edition=editions.get("instructor"))
+    (page,) = shown
+    assert all(f"Anchor answer: {level}" in page for level in ("strong", "middling", "weak"))
+    assert page.count("How the") == 3 and "Turkey hosts Russian, Iranian FMs" in page
+
+
+def test_an_anchor_memo_citing_an_unknown_document_fails(data_dir):
+    path = data_dir.parent / "instructor" / "anchors.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("documents: [doc_turkey]", "documents: [doc_mars]"),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="'doc_mars' is not known"):
+        anchors.load_anchors(data.Content())
+
+
+# ---------------------------------------------------------------- the period
+
+def words_before_extension(nb, replace: dict[str, int] | None = None) -> int:
+    """Every word the student edition shows before its extension section, reference cells too
+    (``replace``: a cell's first line -> the words it would show instead)."""
+    total = 0
+    for cell in nb.cells:
+        if "extension" in cell.get("metadata", {}).get("tags", []):
+            break
+        label = cell.source.splitlines()[0] if cell.source else ""
+        if replace and label in replace:
+            total += replace[label]
+        elif cell.cell_type == "markdown":
+            total += timing.markdown_words(cell.source)
+        else:
+            total += sum(timing.html_words(str(o.get("data", {}).get("text/html", ""))) for o in cell.get("outputs", []))
+    return total
+
+
+def minutes(nb, content, replace=None) -> float:
+    core = [q for q in content.lesson_questions(LESSON) if q["tier"] == "core"]
+    activities = content.plan(LESSON).get("activities") or []
+    return (words_before_extension(nb, replace) / timing.WORDS_PER_MINUTE + sum(q["minutes"] for q in core)
+            + sum(a["minutes"] for a in activities))
+
+
+def committed():
+    return nbformat.read(paths.ROOT / "notebooks" / "06_every_party_at_the_table.ipynb", as_version=4)
+
+
+def test_the_lesson_fits_one_period_counting_every_word_before_its_extension():
+    assert minutes(committed(), data.load_all()) <= PERIOD
+
+
+def test_the_lesson_still_fits_with_seven_documents_of_full_length(data_dir):
+    """The real set has seven documents of up to 300 words: give each party one, at full length
+    with three sourcing questions, and the period still holds."""
+    content = data.Content()
+    base = documents(data_dir)[0]
+    full = []
+    for role in content.roles()["roles"]:
+        actor = role["actors"][0]
+        full.append({**base, "id": f"doc_{actor}", "actor": actor, "text": words(MAX_WORDS),
+                     "heading": words(10, "heading"), "gist": words(30, "gist"),
+                     "sourcing_questions": [words(20, "question")] * 3})
+    write_documents(data_dir, full)
+    content = data.Content()
+    assert len(content.documents()) == 7
+    shown = timing.html_words(str(document_set.set_html(content=content)))
+    taken = minutes(committed(), content, {"# Each party's own words": shown})
+    assert taken <= PERIOD, f"seven full documents: {taken:.1f} minutes, more than {PERIOD}"
+
+
+def test_the_period_check_fails_when_the_documents_are_too_long(data_dir):
+    too_long = timing.WORDS_PER_MINUTE * PERIOD
+    assert minutes(committed(), data.Content(), {"# Each party's own words": too_long}) > PERIOD
