@@ -100,9 +100,10 @@ def memo_template_html(content: Content, paper: bool) -> Markup:
     rule = "border-bottom:1px solid #555;height:2em;vertical-align:bottom" if paper else ""
     fields = join(html("<tr><th scope='row' style='text-align:left;width:7em'>{}</th>"
                        "<td style='{}'><small>{}</small></td></tr>", f["label"], rule, f["hint"]) for f in memo["fields"])
-    sections = join(html("<h4 style='margin:0.6em 0 0'>{}</h4><p style='margin:0'><small>{}</small></p>{}",
-                         s["heading"], s["hint"], lines(s["lines"]) if paper else Markup(""))
-                    for s in memo["sections"])
+    level = "h4" if paper else "h3"  # on paper the template has a heading of its own (h3); on screen, a box
+    sections = join(html("<{h} style='margin:0.6em 0 0'>{heading}</{h}><p style='margin:0'><small>{hint}</small></p>"
+                         "{rule}", h=Markup(level), heading=s["heading"], hint=s["hint"],
+                         rule=lines(s["lines"]) if paper else Markup("")) for s in memo["sections"])
     return html('<table class="sl-memo-head" style="width:100%"><caption>{}</caption><tbody>{}</tbody></table>{}',
                 memo["title"], fields, sections)
 
