@@ -56,36 +56,36 @@ def run(capsys, *args) -> tuple[int, str]:
 
 
 def test_a_new_lesson_is_written_and_everything_still_checks(module_copy, capsys):
-    code, said = run(capsys, "new-lesson", "06", "A test lesson")
+    code, said = run(capsys, "new-lesson", "07", "A test lesson")
     assert code == 0, said
-    for name in ("data/module.yaml", "data/lessons/lesson_06.yaml", "data/questions/lesson_06.yaml",
-                 "instructor/notes/lesson_06.yaml", "notebooks/06_a_test_lesson.ipynb"):
+    for name in ("data/module.yaml", "data/lessons/lesson_07.yaml", "data/questions/lesson_07.yaml",
+                 "instructor/notes/lesson_07.yaml", "notebooks/07_a_test_lesson.ipynb"):
         assert name in said and (module_copy / name).is_file()
-    assert "make notebooks" in said and "make test" in said and "All content is valid: 7 lessons" in said
+    assert "make notebooks" in said and "make test" in said and "All content is valid: 8 lessons" in said
 
     code, said = run(capsys, "check")
-    assert code == 0 and said.startswith("All content is valid: 7 lessons, 91 questions"), said
+    assert code == 0 and said.startswith("All content is valid: 8 lessons, 96 questions"), said
 
     content = data.reload()
-    assert content.module["lessons"][-1] == {"id": "06", "notebook": "06_a_test_lesson", "title": "A test lesson"}
-    (question,) = content.lesson_questions("06")
+    assert content.module["lessons"][-1] == {"id": "07", "notebook": "07_a_test_lesson", "title": "A test lesson"}
+    (question,) = content.lesson_questions("07")
     assert question["kind"] == "open" and question["tier"] == "core"
-    plan = content.plan("06")
+    plan = content.plan("07")
     assert [t for step in plan["plan"] for t in step.get("tasks") or []] == [question["id"]]
     assert sum(step["minutes"] for step in plan["plan"]) == plan["minutes"] >= question["minutes"]
     notes = data.load_instructor_notes(content.questions)
-    assert {"lesson_06", question["id"]} <= set(notes)
+    assert {"lesson_07", question["id"]} <= set(notes)
 
     from syria_lesson.lessons import reference
 
-    assert reference.lesson_sources("06") == [(reference.lesson_sources("04")[0])]  # the article, nothing else
+    assert reference.lesson_sources("07") == [(reference.lesson_sources("04")[0])]  # the article, nothing else
 
 
 def test_the_new_notebook_is_in_the_house_style(module_copy, capsys):
-    assert run(capsys, "new-lesson", "06", "A test lesson")[0] == 0
-    nb = nbformat.read(module_copy / "notebooks" / "06_a_test_lesson.ipynb", as_version=4)
+    assert run(capsys, "new-lesson", "07", "A test lesson")[0] == 0
+    nb = nbformat.read(module_copy / "notebooks" / "07_a_test_lesson.ipynb", as_version=4)
     nbformat.validate(nb)
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# 06 · A test lesson\n")
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# 07 · A test lesson\n")
     assert "## Learning objectives" in nb.cells[1].source
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code[0].source.startswith("# Loads this lesson's tools\n")
@@ -94,14 +94,14 @@ def test_the_new_notebook_is_in_the_house_style(module_copy, capsys):
         assert re.fullmatch(r"# [A-Z][^\"_]*", cell.source.splitlines()[0]), cell.source
         assert cell.outputs == [] and cell.execution_count is None
     calls = [c.source.splitlines()[-1] for c in code]
-    assert calls[1:4] == ['lesson.header("06")', "questions.name_box()", 'questions.instructor_note("lesson_06")']
-    ask = next(c for c in code if c.source.endswith('questions.ask("q06_first_task")'))
+    assert calls[1:4] == ['lesson.header("07")', "questions.name_box()", 'questions.instructor_note("lesson_07")']
+    ask = next(c for c in code if c.source.endswith('questions.ask("q07_first_task")'))
     assert "worksheet" in ask.metadata["tags"]
     heading = nb.cells[nb.cells.index(ask) - 2]
     assert heading.source.startswith("## 1.") and heading.metadata["tags"] == ["worksheet"]
-    for call in ('questions.progress("06")', 'reference.glossary("06")', 'reference.sources("06")'):
+    for call in ('questions.progress("07")', 'reference.glossary("07")', 'reference.sources("07")'):
         assert "reference" in next(c for c in code if c.source.endswith(call)).metadata["tags"]
-    assert nb.metadata["kernelspec"]["name"] == "python3" and nb.metadata["title"] == "06 · A test lesson"
+    assert nb.metadata["kernelspec"]["name"] == "python3" and nb.metadata["title"] == "07 · A test lesson"
 
 
 @pytest.mark.parametrize("lesson, title, expected", [
@@ -109,7 +109,7 @@ def test_the_new_notebook_is_in_the_house_style(module_copy, capsys):
     ("6", "A test lesson", "'6' is not a lesson id: write two digits"),
     ("006", "A test lesson", "'006' is not a lesson id"),
     ("ab", "A test lesson", "'ab' is not a lesson id"),
-    ("06", "   ", "The title must have letters or digits"),
+    ("07", "   ", "The title must have letters or digits"),
 ])
 def test_new_lesson_refuses_and_writes_nothing(module_copy, capsys, lesson, title, expected):
     before = sorted(p.relative_to(module_copy) for p in module_copy.rglob("*"))
@@ -122,10 +122,10 @@ def test_new_lesson_refuses_and_writes_nothing(module_copy, capsys, lesson, titl
 
 
 def test_new_lesson_refuses_when_a_file_of_the_lesson_is_already_there(module_copy, capsys):
-    (module_copy / "notebooks" / "06_draft.ipynb").write_text("{}", encoding="utf-8")
-    code, said = run(capsys, "new-lesson", "06", "A test lesson")
-    assert code == 1 and "notebooks/06_draft.ipynb" in said, said
-    assert not (module_copy / "data" / "lessons" / "lesson_06.yaml").exists()
+    (module_copy / "notebooks" / "07_draft.ipynb").write_text("{}", encoding="utf-8")
+    code, said = run(capsys, "new-lesson", "07", "A test lesson")
+    assert code == 1 and "notebooks/07_draft.ipynb" in said, said
+    assert not (module_copy / "data" / "lessons" / "lesson_07.yaml").exists()
 
 
 def test_check_names_the_file_row_and_column_of_every_problem(module_copy, capsys):
@@ -145,13 +145,13 @@ def test_check_names_the_file_row_and_column_of_every_problem(module_copy, capsy
 
 
 def test_check_names_a_broken_question_of_the_new_lesson(module_copy, capsys):
-    assert run(capsys, "new-lesson", "06", "A test lesson")[0] == 0
-    questions = module_copy / "data" / "questions" / "lesson_06.yaml"
+    assert run(capsys, "new-lesson", "07", "A test lesson")[0] == 0
+    questions = module_copy / "data" / "questions" / "lesson_07.yaml"
     questions.write_text(questions.read_text(encoding="utf-8").replace("level: explain", "level: remember"),
                          encoding="utf-8")
     code, said = run(capsys, "check")
     assert code == 1
-    assert ("data/questions/lesson_06.yaml, question 1 (id 'q06_first_task'), column 'level': 'remember' "
+    assert ("data/questions/lesson_07.yaml, question 1 (id 'q07_first_task'), column 'level': 'remember' "
             "is not allowed.") in said, said
 
 
@@ -165,24 +165,24 @@ def test_the_commands_run_as_a_teacher_types_them(module_copy):
     """The real command line, in a fresh Python, finding the copy through SYRIA_LESSON_ROOT alone."""
     env = {k: v for k, v in os.environ.items() if k not in ("SYRIA_LESSON_DATA", "SYRIA_LESSON_INSTRUCTOR")}
     command = [sys.executable, "-m", "syria_lesson.build"]
-    made = subprocess.run(command + ["new-lesson", "07", "What came after"], env=env, cwd=module_copy,
+    made = subprocess.run(command + ["new-lesson", "08", "What came after"], env=env, cwd=module_copy,
                           capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
-    assert (module_copy / "notebooks" / "07_what_came_after.ipynb").is_file()
+    assert (module_copy / "notebooks" / "08_what_came_after.ipynb").is_file()
     checked = subprocess.run(command + ["check"], env=env, cwd=module_copy, capture_output=True, text=True, timeout=120)
-    assert checked.returncode == 0 and checked.stdout.startswith("All content is valid: 7 lessons"), checked.stdout
+    assert checked.returncode == 0 and checked.stdout.startswith("All content is valid: 8 lessons"), checked.stdout
 
 
 @pytest.mark.slow
 def test_the_new_notebook_runs_in_a_kernel(module_copy, capsys):
     from nbclient import NotebookClient
 
-    assert run(capsys, "new-lesson", "06", "A test lesson")[0] == 0
-    path = module_copy / "notebooks" / "06_a_test_lesson.ipynb"
+    assert run(capsys, "new-lesson", "07", "A test lesson")[0] == 0
+    path = module_copy / "notebooks" / "07_a_test_lesson.ipynb"
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(path.parent)}})
     client.execute(env={**os.environ, "SYRIA_LESSON_ANSWERS": str(module_copy / "answers")})
     shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in shown if o.output_type == "error"]
-    header = next(c for c in nb.cells if c.source.endswith('lesson.header("06")'))
+    header = next(c for c in nb.cells if c.source.endswith('lesson.header("07")'))
     assert "About 30 minutes" in str(header.outputs)

@@ -11,7 +11,7 @@ from lesson_parts import find
 
 from syria_lesson.data import load_all
 from syria_lesson.kinds.base import MIN_WORDS, thoughtful
-from syria_lesson.lessons import article, positions, timeline
+from syria_lesson.lessons import article, positions, roleplay, timeline
 from syria_lesson.lessons.article import sourcing
 from syria_lesson.lessons.forecasts import author, epilogue
 from syria_lesson.live import questions, reveal
@@ -28,6 +28,7 @@ REVEALS = {
     "the positions table (03)": lambda: positions.after_predictions("03"),
     "the verdicts (05)": lambda: epilogue.reveal_verdicts(),
     "the author's score (05)": lambda: author.reveal_author(),
+    "the table (06)": lambda: roleplay.after_the_table(["s06_source", "s06_caucus"]),
 }
 
 
@@ -106,7 +107,8 @@ def panel_questions(name: str) -> list[str]:
             "the matching (02)": ["ph02_phrases"],
             "the positions table (03)": [q["id"] for q in content.lesson_questions("03") if q["kind"] == "predict"],
             "the verdicts (05)": epilogue.verdict_questions(),
-            "the author's score (05)": epilogue.verdict_questions()}[name]
+            "the author's score (05)": epilogue.verdict_questions(),
+            "the table (06)": ["s06_source", "s06_caucus"]}[name]
 
 
 def test_no_kind_with_a_reading_opens_on_clicks_alone(student):

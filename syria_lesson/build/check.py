@@ -81,13 +81,18 @@ def check_content() -> dict[str, int]:
     content = check.run(data.reload)
     if content is None:
         raise DataError(check.problems)
+    check.run(content.roles)
+    check.run(content.documents)
+    if check.problems:
+        raise DataError(check.problems)
     check.run(lambda: anchors.load_anchors(content))
     if check.problems:
         raise DataError(check.problems)
     return {"lessons": len(lesson_ids), "questions": len(content.questions), "events": len(content.events),
             "actors": len(content.actors), "topics": len(content.topics), "positions": len(content.positions),
             "glossary terms": len(content.glossary), "predictions": len(content.predictions),
-            "forecasts": len(content.forecasts()), "key terms": len(content.key_terms())}
+            "forecasts": len(content.forecasts()), "key terms": len(content.key_terms()),
+            "documents": len(content.documents()), "roles": len(content.roles()["roles"])}
 
 
 def report() -> tuple[bool, str]:

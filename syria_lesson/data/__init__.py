@@ -21,12 +21,14 @@ from syria_lesson.core.dates import format_date
 from syria_lesson.core.validate import DataError, Problem
 from syria_lesson.data import documents
 from syria_lesson.data.article import load_article, paragraph, paragraph_count
+from syria_lesson.data.document_set import load_documents
 from syria_lesson.data.events import explorer_events, latest_event_date, load_events, number_events, record_checked
 from syria_lesson.data.misc import load_glossary, load_module, load_predictions
 from syria_lesson.data.people import load_actors, load_positions, load_topics
 from syria_lesson.data.plans import load_plan
 from syria_lesson.data.questions import load_instructor_notes, load_questions
 from syria_lesson.data.standards import load_standards
+from syria_lesson.data.roles import load_roles
 
 __all__ = ["Content", "load_all", "given_content", "reload", "as_frame", "load_article", "load_events", "load_glossary",
            "load_module", "load_predictions", "load_actors", "load_positions", "load_topics",
@@ -143,6 +145,37 @@ class Content:
     @functools.cache  # noqa: B019
     def forecasts(self) -> list[dict]:
         return documents.load_forecasts({e["id"] for e in self.events})
+
+    @functools.cache  # noqa: B019
+    def roles(self) -> dict:
+        """Lesson 06's role cards, memo template and reading (data/roles.yaml)."""
+        return load_roles(self.actors, self.positions, self.events, self.article)
+
+    @functools.cache  # noqa: B019
+    def documents(self) -> list[dict]:
+        """Each party's own words (data/documents.yaml), each the document of one role."""
+        roles = self.roles()
+        items = load_documents({a["id"] for a in self.actors}, roles["set_on"])
+        owner = {actor: role["id"] for role in roles["roles"] for actor in role["actors"]}
+        problems, taken = [], {}
+        for number, item in enumerate(items, start=1):
+            where = f"document {number} ({item['id']!r})"
+            role = owner.get(item["actor"])
+            if role is None:
+                problems.append(Problem("data/documents.yaml", where, "actor", item["actor"], "is no party at the "
+                                        "table", "use an actor of a role in data/roles.yaml: " + ", ".join(owner)))
+            elif role in taken:
+                problems.append(Problem("data/documents.yaml", where, "actor", item["actor"], f"is the party of "
+                                        f"{taken[role]!r} too", "give each party at the table one document"))
+            taken.setdefault(role, item["id"])
+        if problems:
+            raise DataError(problems)
+        return items
+
+    def role_document(self, role_id: str) -> dict | None:
+        """The document of one role's party, or None while the set has none for it."""
+        role = next(r for r in self.roles()["roles"] if r["id"] == role_id)
+        return next((d for d in self.documents() if d["actor"] in role["actors"]), None)
 
     @functools.cache  # noqa: B019
     def plan(self, lesson_id: str) -> dict:

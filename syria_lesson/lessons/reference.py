@@ -138,6 +138,10 @@ def _position_sources(content) -> list[tuple[str, str]]:
     return [(p.get("source_title"), p.get("source_url")) for p in content.positions]
 
 
+def _document_sources(content) -> list[tuple[str, str]]:
+    return [(d["source_title"], d["source_url"]) for d in content.documents()]
+
+
 # The lists a lesson's `sources:` (in data/lessons/lesson_NN.yaml) may name, each
 # a function of the loaded content giving (title, url) pairs.
 SOURCE_LISTS = {
@@ -149,6 +153,7 @@ SOURCE_LISTS = {
     "events_to_article": _event_sources(later=False),
     "events_after_article": _event_sources(later=True),
     "positions": _position_sources,
+    "documents": _document_sources,
 }
 
 

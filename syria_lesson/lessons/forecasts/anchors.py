@@ -20,7 +20,7 @@ from syria_lesson.data import Content, documents, given_content
 from syria_lesson.data.events import number_events
 
 LEVELS = ("strong", "middling", "weak")
-LISTS = ("paragraphs", "statement", "corroboration", "events")
+LISTS = ("paragraphs", "statement", "corroboration", "events", "documents")
 
 
 def anchors_file():
@@ -44,7 +44,8 @@ def load_anchors(content: Content | None = None) -> dict[str, dict]:
     known = {"paragraphs": set(range(1, content.article["meta"]["paragraphs"] + 1)),
              "events": {e["id"] for e in content.events},
              "corroboration": {item["id"] for item in _corroboration()},
-             "statement": set(range(1, 21))}
+             "statement": set(range(1, 21)),
+             "documents": {item["id"] for item in content.documents()}}
     for key, entry in anchors.items():
         where = f"anchors {key!r}"
         if key not in rubrics:
@@ -108,6 +109,11 @@ def sources_html(answer: dict, content) -> Markup:
     for cid in answer.get("corroboration") or []:
         item = corroboration[cid]
         parts.append(html("<li>{} ({}): {}</li>", item["speaker"], format_date(str(item["date"])),
+                          link(item["source_url"], item["source_title"])))
+    documents = {item["id"]: item for item in content.documents()} if answer.get("documents") else {}
+    for did in answer.get("documents") or []:
+        item = documents[did]
+        parts.append(html("<li>{} ({}): {}</li>", item["speaker"], format_date(item["date"]),
                           link(item["source_url"], item["source_title"])))
     for eid in answer.get("events") or []:
         e = events[eid]
