@@ -242,7 +242,7 @@ def test_opening_a_file_waits_for_a_save_in_another_kernel(folder):
 
     book = answers.AnswerBook("Zed", folder)
     book.save("q", "kept")
-    lock = open(book.path.with_name(book.path.name + ".lock"), "a+b")  # another kernel, mid-save
+    lock = open(files.beside(book.path, ".lock"), "a+b")  # another kernel, mid-save
     fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
     opened = []
     opener = threading.Thread(target=lambda: opened.append(answers.AnswerBook("Zed", folder)))
@@ -371,3 +371,30 @@ def test_a_repair_compares_times_not_text_across_utc_offsets(folder, monkeypatch
     assert answers.AnswerBook("Ravi", folder).get("a") == "newest draft"
     assert dates.moment("2026-10-25T01:10:00+00:00") > dates.moment("2026-10-25T01:50:00+01:00")
     assert dates.moment("not a time") is None and dates.newer_or_same("x", None)
+
+
+# ---------------------------------------------------------------- what a student sees in the answers folder (issue 25)
+
+
+def test_the_answers_folder_shows_answers_not_backups_or_locks(folder):
+    book = answers.AnswerBook("Ana", folder)
+    book.save("a", "one")
+    book.save("a", "two")  # a backup now exists
+    answers.remember_student("Ana", folder)
+    visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert visible == [book.path.name]
+    assert book.backup.exists() and book.backup.name.startswith(".")
+
+
+def test_backups_and_locks_of_earlier_versions_are_hidden_when_the_file_is_opened(folder):
+    book = answers.AnswerBook("Ana", folder)
+    book.save("a", "one")
+    book.save("a", "two")
+    old_backup, old_lock = folder / (book.path.name + ".bak"), folder / (book.path.name + ".lock")
+    os.replace(book.backup, old_backup)  # as an earlier version left them
+    old_lock.write_bytes(b"")
+    book.path.unlink()  # and the file is gone: the moved backup must still be found
+    reopened = answers.AnswerBook("Ana", folder)
+    assert not old_backup.exists() and not old_lock.exists()
+    assert reopened.get("a") == "one" and "backup" in reopened.warning
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [book.path.name]

@@ -94,6 +94,45 @@ def test_binder_installs_them(tmp_path):
         assert (prefix / "share/jupyter/lab/settings" / name).read_bytes() == (SETTINGS / name).read_bytes()
 
 
+SHORTCUTS = "@jupyterlab/shortcuts-extension:shortcuts"
+# Command-mode keys that leave the cells as they are: moving, selecting, copying, viewing.
+LEAVE_CELLS = ("notebook:copy-cell", "notebook:enter-edit-mode", "notebook:extend-marked-cells", "notebook:move-cursor",
+               "viewmenu:line-numbering", "notebook:toggle-render-side-by-side")
+
+
+def single_key_cell_edits() -> list[tuple[str, tuple[str, ...], str]]:
+    """JupyterLab's own command-mode shortcuts of one key (no Ctrl, Alt or Cmd) that change cells
+    (insert, delete, cut, paste, change type, merge, undo), from the installed JupyterLab's schemas."""
+    import jupyterlab
+
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    if not schemas.is_dir():
+        schemas = Path(jupyterlab.__file__).parent / "schemas"
+    found = []
+    for path in sorted(schemas.rglob("*.json")):
+        for shortcut in json.loads(path.read_text(encoding="utf-8")).get("jupyter.lab.shortcuts", []):
+            keys = tuple(shortcut.get("keys") or ())
+            if ("commandMode" in shortcut.get("selector", "") and keys and all(keys)
+                    and not any(m in k for k in keys for m in ("Accel", "Ctrl", "Alt", "Cmd"))
+                    and not shortcut["command"].startswith(LEAVE_CELLS)):
+                found.append((shortcut["command"], keys, shortcut["selector"]))
+    return found
+
+
+@pytest.mark.parametrize("settings", [SETTINGS / "overrides.json", ROOT / "classroom" / "lab-settings" / "overrides.json"],
+                         ids=["make-lab-and-release", "classroom-hub"])
+def test_single_key_shortcuts_that_edit_cells_are_off(settings):
+    """Typing a letter with a lesson's dropdown in focus inserted an empty cell (issue 25): every
+    one-key command-mode shortcut that changes cells is switched off, with JupyterLab's own keys and
+    selector (a disabled entry must match the default exactly to switch it off)."""
+    edits = single_key_cell_edits()
+    assert len(edits) >= 15 and ("notebook:insert-cell-below", ("B",), edits[0][2]) in edits
+    disabled = {(s["command"], tuple(s["keys"]), s["selector"])
+                for s in json.loads(settings.read_text(encoding="utf-8"))[SHORTCUTS]["shortcuts"] if s.get("disabled")}
+    missing = [edit for edit in edits if edit not in disabled]
+    assert not missing, f"{settings.relative_to(ROOT)} leaves these on: {missing}"
+
+
 # ---------------------------------------------------------------- a real JupyterLab
 
 
@@ -213,3 +252,46 @@ def test_no_news_toast_when_a_student_opens_a_lesson(make_lab, tmp_path_factory)
     watch = max(5.0, 4 * seconds)
     toasts, _ = in_own_thread(lambda: _toasts_after_opening(make_lab, int(watch * 1000)))
     assert toasts == [], f"`make lab` shows notifications (watched {watch:.0f} s; the control's came after {seconds:.1f} s): {toasts}"
+
+
+def _cells_after_pressing(lab, key: str) -> tuple[int, int]:
+    """Open lesson 00, put its first cell in command mode as a click beside a widget does, press
+    ``key``; the number of cells before and after."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_context(viewport={"width": 1300, "height": 850}).new_page()
+            page.goto(f"{lab['url']}/lab/tree/{_lesson_path(lab)}?reset&token={lab['token']}", timeout=60_000)
+            cells = page.locator(".jp-NotebookPanel .jp-Cell")
+            cells.first.wait_for(timeout=60_000)
+            page.wait_for_function("() => !!document.querySelector('.jp-Notebook.jp-mod-commandMode')", timeout=30_000)
+            before, steady = -1, 0
+            for _ in range(60):  # the cells are drawn in batches: wait until their number holds
+                page.wait_for_timeout(500)
+                count = cells.count()
+                steady, before = (steady + 1 if count == before else 0), count
+                if steady >= 3:
+                    break
+            cells.first.click(position={"x": 5, "y": 5})
+            page.keyboard.press("Escape")
+            page.keyboard.press(key)
+            page.wait_for_timeout(1500)  # a shortcut acts at once; this only lets the page redraw
+            return before, cells.count()
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow  # starts two JupyterLab servers
+@pytest.mark.browser  # and presses a key in a lesson in Chromium
+def test_pressing_b_in_a_lesson_inserts_no_cell(make_lab, tmp_path_factory):
+    missing = browser_missing_reason()
+    if missing:
+        skip_or_fail(missing)
+    tmp = tmp_path_factory.mktemp("lab-control-keys")
+    with running_lab(tmp, [], _copy_lessons(tmp)) as control:  # JupyterLab's defaults: B inserts a cell
+        before, after = in_own_thread(lambda: _cells_after_pressing(control, "b"))
+    assert after == before + 1, f"the control did not insert a cell ({before} -> {after}): the test would prove nothing"
+    before, after = in_own_thread(lambda: _cells_after_pressing(make_lab, "b"))
+    assert after == before, f"`make lab`: pressing B inserted a cell ({before} -> {after})"

@@ -400,3 +400,15 @@ def test_two_windows_on_one_real_kernel_keep_both_texts(tmp_path):
     entry = answers.AnswerBook("Win", tmp_path).entries()[ESSAY]
     assert entry["value"] == "My draft, and B"
     assert "My draft, and the paragraph typed in window A" in [h["value"] for h in entry["history"]]
+
+
+def test_the_readme_promises_what_these_tests_play():
+    """The README's promises are the ones played above: a kernel killed while a student types loses at
+    most a second (TYPING_PAUSE), and a shared computer never saves one student's text as another's."""
+    from syria_lesson.core import paths
+
+    readme = " ".join((paths.ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "Nothing you type is lost if the kernel stops" in readme
+    assert "loses at most the last second of typing" in readme and question_view.TYPING_PAUSE <= 1.0
+    assert "never save one student's text as another's" in readme
+    assert "What is typed after the kernel has stopped is not saved" in readme  # what does not hold, said

@@ -9,7 +9,9 @@ by git). The rules, each tested in ``tests/test_answers.py``:
 - Writes are atomic: the new content goes to a temporary file in the same
   folder, is flushed to disk, and then renamed over the old file. A crash in
   the middle leaves the old file whole.
-- The previous version is kept as ``<file>.bak``.
+- The previous version is kept as ``.<file>.bak``, hidden like the lock
+  (``.<file>.lock``): students see their answers, not the machinery. A
+  ``<file>.bak`` or ``<file>.lock`` of earlier versions is moved or removed.
 - Each save re-reads the file and changes only the answers being saved, under
   a lock, so two notebooks open at once do not undo each other's work.
 - A file that cannot be read (corrupt, or edited by hand) is copied aside with
@@ -37,7 +39,7 @@ from typing import Any
 
 from syria_lesson.core import paths
 from syria_lesson.core.dates import newer_or_same
-from syria_lesson.live.files import locked, remove_stale_temporaries, to_json, write_atomic
+from syria_lesson.live.files import beside, hide_old_files, locked, remove_stale_temporaries, to_json, write_atomic
 
 FORMAT = "syria-lesson-answers"
 VERSION = 1
@@ -111,12 +113,13 @@ class AnswerBook:
         self.folder = Path(folder) if folder else paths.answers_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / (file_stem(self.name) + ".json")
-        self.backup = self.path.with_name(self.path.name + ".bak")
+        self.backup = beside(self.path, ".bak")
         self.warning: str | None = None
         self._answers: dict[str, dict] = {}
         self._seen: tuple | None = None
         with locked(self.path):
             remove_stale_temporaries(self.folder)
+            hide_old_files(self.path)
             self._answers = self._read_safely()
 
     # -- reading (always under the lock)

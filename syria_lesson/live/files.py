@@ -36,10 +36,27 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> None:
                 path.unlink()
 
 
+def beside(path: Path, suffix: str) -> Path:
+    """A hidden file kept beside ``path`` (``.<name><suffix>``): the answers folder shows students
+    their answers, not the backups and locks that keep them safe (JupyterLab hides dot files)."""
+    return path.with_name("." + path.name.lstrip(".") + suffix)
+
+
+def hide_old_files(path: Path) -> None:
+    """Earlier versions kept ``<name>.bak`` and ``<name>.lock`` in sight: the backup moves to its
+    hidden name (if a hidden one is there already, the visible one stays as it is), the lock goes."""
+    old_backup, old_lock = (path.with_name(path.name + suffix) for suffix in (".bak", ".lock"))
+    with contextlib.suppress(OSError):
+        if old_backup.is_file() and not old_backup.is_symlink() and not beside(path, ".bak").exists():
+            os.replace(old_backup, beside(path, ".bak"))
+    with contextlib.suppress(OSError):
+        old_lock.unlink()
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on ``path.lock`` for the length of one save."""
-    lock_path = path.with_name(path.name + ".lock")
+    """An exclusive lock on ``.<name>.lock`` for the length of one save."""
+    lock_path = beside(path, ".lock")
     with open(lock_path, "a+b") as handle:
         if fcntl is not None and hasattr(fcntl, "flock"):  # JupyterLite's kernel mocks fcntl as an empty module
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
