@@ -27,8 +27,8 @@ from syria_lesson.data.misc import load_glossary, load_module, load_predictions
 from syria_lesson.data.people import load_actors, load_positions, load_topics
 from syria_lesson.data.plans import load_plan
 from syria_lesson.data.questions import load_instructor_notes, load_questions
-from syria_lesson.data.standards import load_standards
 from syria_lesson.data.roles import load_roles
+from syria_lesson.data.standards import load_standards
 
 __all__ = ["Content", "load_all", "given_content", "reload", "as_frame", "load_article", "load_events", "load_glossary",
            "load_module", "load_predictions", "load_actors", "load_positions", "load_topics",
