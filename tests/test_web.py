@@ -15,6 +15,7 @@ import pytest
 from syria_lesson import kinds
 from syria_lesson.build import notebooks, web, web_kinds
 from syria_lesson.core import editions
+from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
 from syria_lesson.data import load_all
 from syria_lesson.live.worksheet import answer_text
 
@@ -219,3 +220,49 @@ def test_the_page_scripts_are_small_files_of_one_job_each_loaded_in_order(pages)
     for page in pages.values():
         loaded = re.findall(r'<script src="([^"]+)"></script>', page)
         assert loaded == ["sl-questions.js", *web.SCRIPTS]
+
+
+SENTENCE = "Because the statement names no date, the talks could drift for years."
+
+
+def sample_values(q: dict) -> list:
+    """Answers to a question as a student might save them: clicks alone, a one-letter reason, one word
+    typed over and over, and a proper reason of a sentence (last)."""
+    kind = kinds.kind_of(q)
+    if q["kind"] == "open":
+        return ["x", "no " * 9, "Fine.", SENTENCE]
+    if q["kind"] == "ranking":
+        return [list(q["options"])]
+    first = {"selfcheck": lambda: {"choice": kind.shown(q)[0], "correct": False},
+             "classify": lambda: {"kind": kind.shown(q)[0], "vague": [], "attempts": 1, "correct": False},
+             "match": lambda: {"chosen": {i["id"]: q["match_choices"][0]["id"] for i in q["match_items"]}, "tries": {}},
+             "predict": lambda: {"stance": STANCES.codes[0], "basis": BASES.codes[0]},
+             "verdict": lambda: {"verdict": VERDICTS.codes[0]},
+             "forecast": lambda: {"probability": 70},
+             "scale": lambda: {"score": q["scale"]["min"]}}[q["kind"]]()
+    return [first, {**first, "reason": "x"}, {**first, "reason": "talks " * 9}, {**first, "reason": SENTENCE}]
+
+
+def test_the_page_carries_the_kernels_thought_rule_for_every_question(content):
+    """What opens our reading in the browser is the kernel's rule, carried as data, for every question."""
+    for q in content.questions:
+        kind, shown = kinds.kind_of(q), web_kinds.public(q, content)
+        assert shown["thought"] == kind.thought_rule(q), q["id"]
+        *clicks, proper = sample_values(q)
+        assert kind.shows_thought(q, proper) and not any(kind.shows_thought(q, v) for v in clicks), q["id"]
+        # and the kernel applies that very rule: raise its count and the same sentence no longer earns the reading
+        rule = dict(kind.thought_rule(q), minWords=999)
+        kind.thought_rule = lambda q, rule=rule: rule
+        try:
+            assert not kind.shows_thought(q, proper), q["id"]
+        finally:
+            del kind.thought_rule
+
+
+def test_every_kind_that_asks_a_reason_in_jupyterlab_has_its_box_in_the_page(content):
+    for q in content.questions:
+        face = str(web_kinds.face(q, "label", content))
+        wants = kinds.kind_of(q).thought_rule(q)["reasonIn"]
+        assert ('data-field="reason"' in face) == (wants == "reason"), (q["id"], q["kind"])
+        if q["kind"] in web_kinds.SEALED_KINDS:  # its own button waits for the reason, and says so
+            assert f"at least {kinds.base.MIN_WORDS} words" in face, q["id"]

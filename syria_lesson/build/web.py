@@ -36,6 +36,7 @@ from syria_lesson.core import paths
 from syria_lesson.core.editions import get as get_edition
 from syria_lesson.core.html import Markup, box, html
 from syria_lesson.data import Content, given_content
+from syria_lesson.kinds.base import MIN_WORDS
 from syria_lesson.lessons.reference import record_checked_text
 from syria_lesson.live import reveal
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
@@ -47,7 +48,7 @@ from syria_lesson.teacher.handed_in import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # The page's scripts in the order each page loads them (templates/web/_bar.html.j2), then its styles.
-SCRIPTS = ("web_seal.js", "web_store.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web_explore.js",
+SCRIPTS = ("web_seal.js", "web_store.js", "web_kinds.js", "web_thought.js", "web_calibration.js", "web_scores.js", "web_explore.js",
            "web_compare.js", "web_transfer.js", "web.js")
 ASSETS = (*SCRIPTS, "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
@@ -93,10 +94,12 @@ def progress_panel(lesson: str) -> Markup:
 
 
 def reveal_panel(number: int, ids: list[str]) -> Markup:
-    return html('<div class="sl-reveal" data-reveal="{}" data-after="{}"><p class="sl-reveal-wait" role="status">'
-                "<strong>Our reading comes here once you have answered the {} questions above.</strong> Answer them "
-                'first: the point is your own reading.</p><div class="sl-reveal-body" hidden></div></div>',
-                number, " ".join(ids), len(ids))
+    """A sealed reading, with what it waits for in JupyterLab's words; the script lists what is still wanted."""
+    return html('<div class="sl-reveal" data-reveal="{}" data-after="{}"><div class="sl-reveal-wait" role="status">'
+                "<p><strong>Our reading comes here once you have answered the {} questions above, each with your "
+                'reason in a sentence of at least {} words</strong> <span class="sl-reveal-count"></span> Answer them '
+                'first: the point is your own reading.</p><ul class="sl-reveal-wanted"></ul></div>'
+                '<div class="sl-reveal-body" hidden></div></div>', number, " ".join(ids), len(ids), MIN_WORDS)
 
 
 def capture_readings(nb) -> dict[int, tuple[list[str], str]]:
