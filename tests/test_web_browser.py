@@ -23,7 +23,7 @@ from syria_lesson.kinds.base import words_in
 from syria_lesson.live.answers import AnswerBook
 from syria_lesson.live.exports import export
 from syria_lesson.live.worksheet import answer_text, is_answered
-from syria_lesson.teacher.handed_in import read_class, read_student
+from syria_lesson.teacher.handed_in import MAX_FILE, read_class, read_student
 
 bc.require_browser_for_module()
 
@@ -259,7 +259,7 @@ def test_export_is_read_by_the_class_view_and_import_refuses_bad_files(browser, 
                             tmp_path / "lab-export")
     bad = {"not-json.json": "{not json", "other.json": json.dumps({"format": "something-else", "answers": {}}),
            "version.json": json.dumps({"format": "syria-lesson-export", "version": 99, "student": "X", "answers": {}}),
-           "huge.json": " " * 2_100_000}
+           "huge.json": " " * (MAX_FILE + 1)}
     for name, text in bad.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
 
