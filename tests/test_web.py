@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 
+import nbformat
 import pytest
 
 from syria_lesson import kinds
-from syria_lesson.build import notebooks, web, web_kinds
+from syria_lesson.build import notebooks, web, web_kinds, web_reference
 from syria_lesson.core import editions
 from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
 from syria_lesson.data import load_all
+from syria_lesson.lessons.positions.cells import predicted
 from syria_lesson.live.worksheet import answer_text
 
 
@@ -266,3 +268,60 @@ def test_every_kind_that_asks_a_reason_in_jupyterlab_has_its_box_in_the_page(con
         assert ('data-field="reason"' in face) == (wants == "reason"), (q["id"], q["kind"])
         if q["kind"] in web_kinds.SEALED_KINDS:  # its own button waits for the reason, and says so
             assert f"at least {kinds.base.MIN_WORDS} words" in face, q["id"]
+
+
+# ---------------------------------------------------------------- the reference's page, and the links to it
+
+
+@pytest.fixture(scope="module")
+def reference_page(content):
+    from syria_lesson.build import REFERENCE
+
+    anchors = web_reference.reference_anchors(nbformat.read(REFERENCE, as_version=4))
+    return web.lesson_page(REFERENCE, content, "2025-01-01", web.exporter(), anchors), anchors
+
+
+def test_the_reference_is_a_page_of_its_own_with_its_views_live_and_its_held_back_parts_sealed(reference_page, content):
+    page, anchors = reference_page
+    assert len(page.encode("utf-8")) <= 900_000  # one page: with the shared scripts and data, under 1 MB
+    assert page.count('data-explore="') == 2 and page.count('data-compare="03"') == 1
+    settings = json.loads(re.search(r'id="sl-settings"[^>]*>(.*?)</script>', page).group(1))
+    sealed = json.loads(re.search(r'id="sl-sealed"[^>]*>(.*?)</script>', page).group(1))
+    assert settings["lesson"] == "" and settings["asked"] == []
+    # lesson 02's matching links and lesson 03's predicted cells, sealed as in the lessons
+    assert set(sealed) == {"explorer:timeline_2012_2018", "compare:03"}
+    assert len(sealed["compare:03"]) == len(predicted("03", content=content))
+    for (actor, topic) in predicted("03", content=content):
+        assert content.position(actor, topic)["stance"] not in page, (actor, topic)
+    assert 'href="reference.html"' in page  # in its bar, as on every page of the edition
+    assert {"Part 1", "Part 2", "Part 1, section 3", "Part 1, section 4", "Part 2, section 8"} <= set(anchors)
+    for ident in anchors.values():
+        assert f'id="{ident}"' in page, ident
+
+
+def test_every_mention_of_the_reference_in_a_lesson_links_to_its_page_and_the_notebooks_keep_their_words(content):
+    from syria_lesson.build import REFERENCE
+
+    anchors = web_reference.reference_anchors(nbformat.read(REFERENCE, as_version=4))
+    for path in notebooks(include_instructor=False):
+        nb = nbformat.read(path, as_version=4)
+        before = [c.source for c in nb.cells]
+        said = sum(c.source.count("the **Reference**") for c in nb.cells if c.cell_type == "markdown")
+        done, _, _ = web.web_notebook(nb, content, anchors)
+        text = "\n".join(c.source for c in done.cells if c.cell_type == "markdown")
+        assert [c.source for c in nb.cells] == before  # the notebook itself is unchanged
+        assert "the **Reference**" not in text, path.name
+        assert text.count("the [**Reference**](reference.html") == said, path.name
+        if path.name.startswith("02_"):
+            assert "[**Reference**](reference.html#section-3) (Part 1, section 3)" in text
+        if path.name.startswith("05_"):
+            assert "[**Reference**](reference.html#part-2) (Part 2)" in text
+    # in JupyterLab's words, and without a reference page, nothing changes
+    assert web_reference.link_mentions("the Reference handout", anchors) == "the Reference handout"
+    nb = nbformat.read(notebooks(include_instructor=False)[0], as_version=4)
+    assert web.web_notebook(nb, content)[0].cells[-1].source == nb.cells[-1].source
+
+
+def test_the_index_links_to_the_reference_when_it_is_built(content):
+    assert 'href="reference.html"' in web.index_page(content, [], "2025-01-01", reference=True)
+    assert "reference.html" not in web.index_page(content, [], "2025-01-01")

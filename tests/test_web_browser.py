@@ -36,7 +36,7 @@ HOSTILE_JS = "'<script>window.pwned=1</script><img src=x onerror=\"window.pwned=
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("web") / "web"
-    web.build_web(out, notebooks(include_instructor=False))
+    web.build_web(out, notebooks(include_instructor=False, include_reference=True))
     return out
 
 
