@@ -84,7 +84,7 @@ def measure(root: Path) -> dict:
     """Build the web edition into a temp folder and measure it; JupyterLite's files if they are built."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "web"
-        web.build_web(folder, build.notebooks(include_instructor=False))
+        web.build_web(folder, build.notebooks(include_instructor=False, include_reference=True))
         sizes = page_bytes(folder)
         times = time_to_interactive(folder, list(sizes)) if CHROMIUM.exists() else {}
     return {"pages": {name: {"bytes": size, "interactive_ms": round(times[name]) if name in times else None}

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import re
 
+import nbformat
 import pytest
 
 from syria_lesson import kinds
-from syria_lesson.build import notebooks, web, web_kinds
+from syria_lesson.build import notebooks, web, web_kinds, web_reference
 from syria_lesson.core import editions
+from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
 from syria_lesson.data import load_all
+from syria_lesson.lessons.positions.cells import predicted
 from syria_lesson.live.worksheet import answer_text
 
 
@@ -219,3 +222,106 @@ def test_the_page_scripts_are_small_files_of_one_job_each_loaded_in_order(pages)
     for page in pages.values():
         loaded = re.findall(r'<script src="([^"]+)"></script>', page)
         assert loaded == ["sl-questions.js", *web.SCRIPTS]
+
+
+SENTENCE = "Because the statement names no date, the talks could drift for years."
+
+
+def sample_values(q: dict) -> list:
+    """Answers to a question as a student might save them: clicks alone, a one-letter reason, one word
+    typed over and over, and a proper reason of a sentence (last)."""
+    kind = kinds.kind_of(q)
+    if q["kind"] == "open":
+        return ["x", "no " * 9, "Fine.", SENTENCE]
+    if q["kind"] == "ranking":
+        return [list(q["options"])]
+    first = {"selfcheck": lambda: {"choice": kind.shown(q)[0], "correct": False},
+             "classify": lambda: {"kind": kind.shown(q)[0], "vague": [], "attempts": 1, "correct": False},
+             "match": lambda: {"chosen": {i["id"]: q["match_choices"][0]["id"] for i in q["match_items"]}, "tries": {}},
+             "predict": lambda: {"stance": STANCES.codes[0], "basis": BASES.codes[0]},
+             "verdict": lambda: {"verdict": VERDICTS.codes[0]},
+             "forecast": lambda: {"probability": 70},
+             "scale": lambda: {"score": q["scale"]["min"]}}[q["kind"]]()
+    return [first, {**first, "reason": "x"}, {**first, "reason": "talks " * 9}, {**first, "reason": SENTENCE}]
+
+
+def test_the_page_carries_the_kernels_thought_rule_for_every_question(content):
+    """What opens our reading in the browser is the kernel's rule, carried as data, for every question."""
+    for q in content.questions:
+        kind, shown = kinds.kind_of(q), web_kinds.public(q, content)
+        assert shown["thought"] == kind.thought_rule(q), q["id"]
+        *clicks, proper = sample_values(q)
+        assert kind.shows_thought(q, proper) and not any(kind.shows_thought(q, v) for v in clicks), q["id"]
+        # and the kernel applies that very rule: raise its count and the same sentence no longer earns the reading
+        rule = dict(kind.thought_rule(q), minWords=999)
+        kind.thought_rule = lambda q, rule=rule: rule
+        try:
+            assert not kind.shows_thought(q, proper), q["id"]
+        finally:
+            del kind.thought_rule
+
+
+def test_every_kind_that_asks_a_reason_in_jupyterlab_has_its_box_in_the_page(content):
+    for q in content.questions:
+        face = str(web_kinds.face(q, "label", content))
+        wants = kinds.kind_of(q).thought_rule(q)["reasonIn"]
+        assert ('data-field="reason"' in face) == (wants == "reason"), (q["id"], q["kind"])
+        if q["kind"] in web_kinds.SEALED_KINDS:  # its own button waits for the reason, and says so
+            assert f"at least {kinds.base.MIN_WORDS} words" in face, q["id"]
+
+
+# ---------------------------------------------------------------- the reference's page, and the links to it
+
+
+@pytest.fixture(scope="module")
+def reference_page(content):
+    from syria_lesson.build import REFERENCE
+
+    anchors = web_reference.reference_anchors(nbformat.read(REFERENCE, as_version=4))
+    return web.lesson_page(REFERENCE, content, "2025-01-01", web.exporter(), anchors), anchors
+
+
+def test_the_reference_is_a_page_of_its_own_with_its_views_live_and_its_held_back_parts_sealed(reference_page, content):
+    page, anchors = reference_page
+    assert len(page.encode("utf-8")) <= 900_000  # one page: with the shared scripts and data, under 1 MB
+    assert page.count('data-explore="') == 2 and page.count('data-compare="03"') == 1
+    settings = json.loads(re.search(r'id="sl-settings"[^>]*>(.*?)</script>', page).group(1))
+    sealed = json.loads(re.search(r'id="sl-sealed"[^>]*>(.*?)</script>', page).group(1))
+    assert settings["lesson"] == "" and settings["asked"] == []
+    # lesson 02's matching links and lesson 03's predicted cells, sealed as in the lessons
+    assert set(sealed) == {"explorer:timeline_2012_2018", "compare:03"}
+    assert len(sealed["compare:03"]) == len(predicted("03", content=content))
+    for (actor, topic) in predicted("03", content=content):
+        assert content.position(actor, topic)["stance"] not in page, (actor, topic)
+    assert 'href="reference.html"' in page  # in its bar, as on every page of the edition
+    assert {"Part 1", "Part 2", "Part 1, section 3", "Part 1, section 4", "Part 2, section 8"} <= set(anchors)
+    for ident in anchors.values():
+        assert f'id="{ident}"' in page, ident
+
+
+def test_every_mention_of_the_reference_in_a_lesson_links_to_its_page_and_the_notebooks_keep_their_words(content):
+    from syria_lesson.build import REFERENCE
+
+    anchors = web_reference.reference_anchors(nbformat.read(REFERENCE, as_version=4))
+    for path in notebooks(include_instructor=False):
+        nb = nbformat.read(path, as_version=4)
+        before = [c.source for c in nb.cells]
+        said = sum(c.source.count("the **Reference**") for c in nb.cells if c.cell_type == "markdown")
+        done, _, _ = web.web_notebook(nb, content, anchors)
+        text = "\n".join(c.source for c in done.cells if c.cell_type == "markdown")
+        assert [c.source for c in nb.cells] == before  # the notebook itself is unchanged
+        assert "the **Reference**" not in text, path.name
+        assert text.count("the [**Reference**](reference.html") == said, path.name
+        if path.name.startswith("02_"):
+            assert "[**Reference**](reference.html#section-3) (Part 1, section 3)" in text
+        if path.name.startswith("05_"):
+            assert "[**Reference**](reference.html#part-2) (Part 2)" in text
+    # in JupyterLab's words, and without a reference page, nothing changes
+    assert web_reference.link_mentions("the Reference handout", anchors) == "the Reference handout"
+    nb = nbformat.read(notebooks(include_instructor=False)[0], as_version=4)
+    assert web.web_notebook(nb, content)[0].cells[-1].source == nb.cells[-1].source
+
+
+def test_the_index_links_to_the_reference_when_it_is_built(content):
+    assert 'href="reference.html"' in web.index_page(content, [], "2025-01-01", reference=True)
+    assert "reference.html" not in web.index_page(content, [], "2025-01-01")

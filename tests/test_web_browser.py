@@ -14,9 +14,12 @@ import json
 
 import browser_checks as bc
 import pytest
+from test_web import sample_values
 
-from syria_lesson.build import notebooks, web
+from syria_lesson import kinds
+from syria_lesson.build import notebooks, web, web_kinds
 from syria_lesson.data import load_all
+from syria_lesson.kinds.base import words_in
 from syria_lesson.live.answers import AnswerBook
 from syria_lesson.live.exports import export
 from syria_lesson.live.worksheet import answer_text, is_answered
@@ -33,7 +36,7 @@ HOSTILE_JS = "'<script>window.pwned=1</script><img src=x onerror=\"window.pwned=
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("web") / "web"
-    web.build_web(out, notebooks(include_instructor=False))
+    web.build_web(out, notebooks(include_instructor=False, include_reference=True))
     return out
 
 
@@ -71,19 +74,24 @@ def _start(page, name="Ana Test"):
     page.click("form[data-nameform] button")
 
 
-def _answer(page, qid, kind):
-    """Answer one question as a student would, with mouse and keyboard."""
+REASON = "My own reason: the statement names no date, so talks could drift."
+
+
+def _answer(page, qid, kind, reason=REASON):
+    """Answer one question as a student would, with mouse and keyboard, giving ``reason`` wherever a box asks why."""
     el = page.locator(f'[data-q="{qid}"]')
     el.scroll_into_view_if_needed()
     if kind == "open":
-        el.locator("textarea").fill("My answer, in my words.")
+        el.locator("textarea").fill(reason)
     elif kind in ("choice", "selfcheck", "classify"):
         el.locator("input[type=radio]").first.check()
         if kind == "classify" and el.locator("input[type=checkbox]").count():
             el.locator("input[type=checkbox]").first.check()
+        if kind != "choice" and el.locator("textarea").count():  # the reason box
+            el.locator("textarea").fill(reason)
     elif kind == "scale":
         el.locator("input[type=radio]").nth(1).check()
-        el.locator("textarea").fill("Because of the evidence.")
+        el.locator("textarea").fill(reason)
     elif kind == "ranking":
         drops = el.locator("select")
         for n in range(drops.count()):
@@ -92,14 +100,16 @@ def _answer(page, qid, kind):
         drops = el.locator("select")
         for n in range(drops.count()):
             drops.nth(n).select_option(index=1 + n % 2)
+        if el.locator("textarea").count():
+            el.locator("textarea").fill(reason)
     elif kind in ("predict", "verdict"):
         drops = el.locator("select")
         for n in range(drops.count()):
             drops.nth(n).select_option(index=1)
-        el.locator("textarea").fill("Its own statement says so.")
+        el.locator("textarea").fill(reason)
     elif kind == "forecast":
         el.locator("input[type=text]").fill("70%")
-        el.locator("textarea").fill("The talks had stalled.")
+        el.locator("textarea").fill(reason)
     if kind in ("selfcheck", "classify", "match"):
         el.locator("[data-action=check]").click()
     if kind in ("predict", "verdict"):
@@ -151,6 +161,90 @@ def test_every_kind_answered_and_kept_across_a_reload(browser, site, lesson):
         assert is_answered(q, saved[qid]["value"]), (qid, saved[qid]["value"])
         assert after[qid] == before[qid] == saved[qid]["value"], qid
     assert all(len(text) > 100 for text in opened)  # every reveal opened once its questions were answered
+
+
+WORDS = ["a b c", "Ünal's café, naïve", "Россия и США", "سوريا والولايات", "x_y 2017 4th A1 ²nd", "don't  stop", "🙂 ok"]
+
+
+def test_the_scripts_rule_of_thought_is_the_kernels_for_every_question(browser, site):
+    """SL.showsThought gives the kernel's shows_thought for every question and every sample answer (clicks
+    alone, one letter, one word over and over, a sentence), and counts words as kinds.base.words_in does."""
+    content = load_all()
+    samples = {q["id"]: sample_values(q) for q in content.questions}
+    kernel = {q["id"]: [kinds.kind_of(q).shows_thought(q, v) for v in samples[q["id"]]] for q in content.questions}
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, LESSONS[0], blocked)
+        try:
+            script = page.evaluate("""samples => Object.fromEntries(Object.entries(samples).map(([id, values]) =>
+                [id, values.map(v => SL.showsThought(SL_DATA.questions[id], v))]))""", samples)
+            return script, page.evaluate("texts => texts.map(t => SL.wordsIn(t))", WORDS), blocked, errors
+        finally:
+            context.close()
+
+    script, words, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    assert script == kernel
+    assert any(kernel.values()) and not all(all(v) for v in kernel.values())  # both outcomes were tried
+    assert words == [words_in(text) for text in WORDS]
+
+
+@pytest.mark.parametrize("lesson", ["01_the_article", "03_actors_and_positions"])
+def test_clicks_and_one_letter_never_open_a_reveal_and_a_sentence_does(browser, site, lesson):
+    content = load_all()
+
+    def closed(page):
+        """Every reveal, feedback and matching note as the student sees it."""
+        return page.evaluate("""() => ({
+            reveals: [...document.querySelectorAll('[data-reveal]')].map(p => [p.querySelector('.sl-reveal-body').hidden,
+                p.querySelector('.sl-reveal-body').innerHTML, p.querySelector('.sl-reveal-wait').innerText]),
+            feedback: Object.fromEntries([...document.querySelectorAll('.sl-web-q')].map(el =>
+                [el.dataset.q, el.querySelector('.sl-feedback').innerText
+                               + [...el.querySelectorAll('.sl-note')].map(n => n.innerText).join('')]))})""")
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, lesson, blocked)
+        try:
+            _start(page)
+            asked = page.evaluate("JSON.parse(document.getElementById('sl-settings').textContent).asked")
+            seen = {}
+            for reason in ("", "x"):  # clicks alone, then a one-letter reason in every box
+                for qid in asked:
+                    _answer(page, qid, content.question(qid)["kind"], reason=reason)
+                page.wait_for_timeout(900)  # the debounce
+                seen[reason] = closed(page)
+            page.reload()
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            seen["reloaded"] = closed(page)
+            for qid in asked:
+                _answer(page, qid, content.question(qid)["kind"])
+            page.wait_for_timeout(900)
+            seen["sentence"] = closed(page)
+            return asked, seen, blocked, errors
+        finally:
+            context.close()
+
+    asked, seen, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    for state in ("", "x", "reloaded"):
+        reveals = seen[state]["reveals"]
+        assert reveals and all(hidden and not body for hidden, body, _ in reveals), state
+        assert all("at least 8 words" in wait and "Question" in wait for _, _, wait in reveals), (state, reveals)
+        for qid in asked:
+            q = content.question(qid)
+            if q["kind"] in web_kinds.SEALED_KINDS:
+                shown = seen[state]["feedback"][qid]
+                assert "Right." not in shown and "Not quite" not in shown and "module's" not in shown, (state, qid, shown)
+                if state != "reloaded":
+                    assert "at least 8 words" in shown, (state, qid, shown)
+    assert all(not hidden and len(body) > 100 for hidden, body, _ in seen["sentence"]["reveals"])
+    for qid in asked:
+        q = content.question(qid)
+        if q["kind"] in ("selfcheck", "classify", "predict"):
+            assert "at least 8 words" not in seen["sentence"]["feedback"][qid]
+            assert len(seen["sentence"]["feedback"][qid]) > 20, qid
 
 
 def test_export_is_read_by_the_class_view_and_import_refuses_bad_files(browser, site, tmp_path):

@@ -30,7 +30,7 @@ PERIOD, HOLD_BACK = "timeline_2012_2018", "ph02_phrases"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("web") / "web"
-    web.build_web(out, notebooks(include_instructor=False))
+    web.build_web(out, notebooks(include_instructor=False, include_reference=True))
     return out
 
 
@@ -190,3 +190,36 @@ def test_without_its_script_a_page_keeps_the_static_tables_and_every_page_is_und
     shared = sum((site / name).stat().st_size for name in (*web.ASSETS, "sl-questions.js"))
     for page in site.glob("*.html"):
         assert page.stat().st_size + shared <= 1_000_000, f"{page.name}: {(page.stat().st_size + shared) / 1e6:.2f} MB"
+
+
+def test_the_reference_is_a_page_reached_from_the_index_and_from_each_mention_in_a_lesson(browser, site):
+    """The reference's page, linked from the index and from "the **Reference** (Part 1, section 3)" in lesson 02,
+    opens at that section with its explorer and compare view live, and nothing is asked of the network."""
+    assert (site / "reference.html").exists()
+
+    def scenario(chromium):
+        blocked = []
+        context, page, errors = _open(chromium, site, "index", blocked)
+        try:
+            page.get_by_role("link", name="The Reference").click()
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            from_index = page.url
+            live = (page.locator("[data-explore] .sl-view-controls").first.is_visible(),
+                    page.locator("[data-compare] .sl-view-controls").first.is_visible(),
+                    page.locator("[data-explore] .sl-view-live tbody tr").count())
+            page.goto(f"{site.as_uri()}/02_timeline.html")
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            mentions = page.locator('main a[href^="reference.html"]').count()
+            page.locator('main a[href="reference.html#section-3"]').first.click()
+            page.wait_for_function("document.documentElement.dataset.slReady === '1'")
+            section = page.url, page.locator("h3:has(#section-3)").inner_text()
+            return from_index, live, mentions, section, blocked, errors
+        finally:
+            context.close()
+
+    from_index, live, mentions, section, blocked, errors = browser.run(scenario)
+    assert not errors and not blocked
+    assert from_index.endswith("/reference.html")
+    assert live[0] and live[1] and live[2] > 10  # the controls shown and the events listed by the script
+    assert mentions >= 2  # "the **Reference** (Part 1, section 3)" and the glossary-and-sources note
+    assert section[0].endswith("/reference.html#section-3") and section[1].startswith("3. The events")

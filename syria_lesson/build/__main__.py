@@ -47,7 +47,7 @@ COMMANDS = {
     # The class sets only (all tasks, and core tasks only), for `make worksheets`.
     "worksheets": lambda out: build_handouts(out or BUILD / "worksheets", editions=("worksheet", "worksheet-core")),
     "release": lambda out: build_release(out),
-    "web": lambda out: build_web(out or BUILD / "web", notebooks(include_instructor=False)),
+    "web": lambda out: build_web(out or BUILD / "web", notebooks(include_instructor=False, include_reference=True)),
     "docs": docs,
     # The teacher's own formats (issue 27): teacher material, never published.
     "lms": lambda out: build_lms(out),

@@ -32,10 +32,12 @@ from syria_lesson.build import web_forecasts, web_kinds, web_views
 from syria_lesson.build.execute import strip_widget_views
 from syria_lesson.build.exporter import page_config
 from syria_lesson.build.handouts import handout_css, title_of
+from syria_lesson.build.web_reference import REFERENCE_NOTEBOOK, REFERENCE_PAGE, anchor_headings, link_mentions, reference_anchors
 from syria_lesson.core import paths
 from syria_lesson.core.editions import get as get_edition
 from syria_lesson.core.html import Markup, box, html
 from syria_lesson.data import Content, given_content
+from syria_lesson.kinds.base import MIN_WORDS
 from syria_lesson.lessons.reference import record_checked_text
 from syria_lesson.live import reveal
 from syria_lesson.live.answers import FORMAT as ANSWERS_FORMAT
@@ -47,7 +49,7 @@ from syria_lesson.teacher.handed_in import MAX_FILE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # The page's scripts in the order each page loads them (templates/web/_bar.html.j2), then its styles.
-SCRIPTS = ("web_seal.js", "web_store.js", "web_kinds.js", "web_calibration.js", "web_scores.js", "web_explore.js",
+SCRIPTS = ("web_seal.js", "web_store.js", "web_kinds.js", "web_thought.js", "web_calibration.js", "web_scores.js", "web_explore.js",
            "web_compare.js", "web_transfer.js", "web.js")
 ASSETS = (*SCRIPTS, "web.css")
 ASK = re.compile(r"""questions\.ask\(\s*["']([\w-]+)["']""")
@@ -93,10 +95,12 @@ def progress_panel(lesson: str) -> Markup:
 
 
 def reveal_panel(number: int, ids: list[str]) -> Markup:
-    return html('<div class="sl-reveal" data-reveal="{}" data-after="{}"><p class="sl-reveal-wait" role="status">'
-                "<strong>Our reading comes here once you have answered the {} questions above.</strong> Answer them "
-                'first: the point is your own reading.</p><div class="sl-reveal-body" hidden></div></div>',
-                number, " ".join(ids), len(ids))
+    """A sealed reading, with what it waits for in JupyterLab's words; the script lists what is still wanted."""
+    return html('<div class="sl-reveal" data-reveal="{}" data-after="{}"><div class="sl-reveal-wait" role="status">'
+                "<p><strong>Our reading comes here once you have answered the {} questions above, each with your "
+                'reason in a sentence of at least {} words</strong> <span class="sl-reveal-count"></span> Answer them '
+                'first: the point is your own reading.</p><ul class="sl-reveal-wanted"></ul></div>'
+                '<div class="sl-reveal-body" hidden></div></div>', number, " ".join(ids), len(ids), MIN_WORDS)
 
 
 def capture_readings(nb) -> dict[int, tuple[list[str], str]]:
@@ -134,14 +138,17 @@ def capture_readings(nb) -> dict[int, tuple[list[str], str]]:
 # ---------------------------------------------------------------- a lesson page
 
 
-def web_notebook(nb, content: Content) -> tuple[object, dict, list[str]]:
-    """The notebook with its live parts replaced by browser faces; the sealed texts; the question ids."""
+def web_notebook(nb, content: Content, reference: dict[str, str] | None = None) -> tuple[object, dict, list[str]]:
+    """The notebook with its live parts replaced by browser faces; the sealed texts; the question ids.
+    With ``reference`` (the reference page's anchors), each mention of the Reference is a link to it."""
     nb = copy.deepcopy(nb)
     strip_widget_views(nb)
     readings = capture_readings(nb)
     sealed: dict[str, dict[str, str]] = {}
     asked: list[str] = []
     for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and reference is not None:
+            cell.source = link_mentions(cell.source, reference)
         if cell.cell_type != "code":
             continue
         source = cell.source
@@ -192,14 +199,19 @@ def footer(content: Content) -> str:
     return " ".join(content.module["licence"].split()) + " " + record_checked_text()
 
 
-def lesson_page(path: Path, content: Content, built: str, html_exporter: HTMLExporter | None = None) -> str:
-    nb, sealed, asked = web_notebook(nbformat.read(path, as_version=4), content)
+def lesson_page(path: Path, content: Content, built: str, html_exporter: HTMLExporter | None = None,
+                reference: dict[str, str] | None = None) -> str:
+    """A lesson's page (or the reference's); with ``reference``, its mentions of the Reference link to that page."""
+    nb = nbformat.read(path, as_version=4)
+    nb, sealed, asked = web_notebook(anchor_headings(nb) if path.name == REFERENCE_NOTEBOOK else nb, content, reference)
     title = title_of(nb, path)
+    lesson = path.name[:2] if path.name[:2].isdigit() else ""
     resources = {"metadata": {"name": title},
                  "sl": {"css": handout_css(), "module": content.module["title"], "lesson": title, "built": built,
                         "edition_label": get_edition("web").label, "licence": footer(content),
-                        "settings": script_json({**page_settings(content), "lesson": path.name[:2], "asked": asked}),
-                        "sealed": script_json(sealed), "scripts": SCRIPTS}}
+                        "settings": script_json({**page_settings(content), "lesson": lesson, "asked": asked}),
+                        "sealed": script_json(sealed), "scripts": SCRIPTS,
+                        "reference": REFERENCE_PAGE if reference is not None else ""}}
     body, _ = (html_exporter or exporter()).from_notebook_node(nb, resources=resources)
     return body
 
@@ -214,13 +226,13 @@ def questions_script(content: Content) -> str:
            f"window.SL_DATA = {script_json(data)};\n"
 
 
-def index_page(content: Content, lessons: list[dict], built: str) -> str:
+def index_page(content: Content, lessons: list[dict], built: str, reference: bool = False) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES / "web"), autoescape=select_autoescape(default=True))
     return env.get_template("home.html.j2").render(
         module=content.module["title"], question=content.module["compelling_question"], lessons=lessons,
         built=built, css=Markup(handout_css()), edition_label=get_edition("web").label, licence=footer(content),
         settings=script_json({**page_settings(content), "lesson": "", "asked": []}), sealed=script_json({}), scripts=SCRIPTS,
-        export=export_panel())
+        export=export_panel(), reference=REFERENCE_PAGE if reference else "")
 
 
 def lesson_entry(content: Content, lesson: dict, page: str) -> dict:
@@ -233,7 +245,9 @@ def lesson_entry(content: Content, lesson: dict, page: str) -> dict:
 
 
 def build_web(out: Path, notebooks: list[Path], content: Content | None = None) -> list[Path]:
-    """Write the web edition into ``out``: index.html, one page per lesson, the script, stylesheet and data."""
+    """Write the web edition into ``out``: index.html, one page per lesson, the reference's page (if
+    ``notebooks`` holds reference.ipynb, as ``build.notebooks(include_reference=True)`` gives), the
+    script, stylesheet and data."""
     content = given_content(content)
     built = dt.date.today().isoformat()
     if out.exists():
@@ -247,13 +261,15 @@ def build_web(out: Path, notebooks: list[Path], content: Content | None = None) 
     written.append(out / "sl-questions.js")
     by_stem = {lesson["notebook"]: lesson for lesson in content.module["lessons"]}
     html_exporter, lessons = exporter(), []
+    reference = next((p for p in notebooks if p.name == REFERENCE_NOTEBOOK), None)
+    anchors = reference_anchors(nbformat.read(reference, as_version=4)) if reference else None
     for path in notebooks:
-        target = out / f"{path.stem}.html"
-        target.write_text(lesson_page(path, content, built, html_exporter), encoding="utf-8")
+        target = out / (REFERENCE_PAGE if path == reference else f"{path.stem}.html")
+        target.write_text(lesson_page(path, content, built, html_exporter, anchors), encoding="utf-8")
         written.append(target)
         if path.stem in by_stem:
             lessons.append(lesson_entry(content, by_stem[path.stem], target.name))
-    (out / "index.html").write_text(index_page(content, lessons, built), encoding="utf-8")
+    (out / "index.html").write_text(index_page(content, lessons, built, reference is not None), encoding="utf-8")
     written.append(out / "index.html")
     for path in written:
         print(f"web/{path.name}: {path.stat().st_size / 1024:.0f} KB")

@@ -23,9 +23,11 @@ from syria_lesson import kinds
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.vocab import BASES, STANCES, VERDICTS
 from syria_lesson.data import Content
+from syria_lesson.kinds.base import MIN_WORDS
 from syria_lesson.live.worksheet import frames_html, number, rubric_html, short_prompt
 
 SEALED_KINDS = ("selfcheck", "classify", "match", "predict", "verdict")
+REASON = f"Because ... (a sentence: at least {MIN_WORDS} words)"  # the kernel's reason box (kinds.base.reason_area)
 
 
 # ---------------------------------------------------------------- digests and seals
@@ -66,7 +68,8 @@ def public(q: dict, content: Content) -> dict[str, Any]:
     """What the script needs to save, restore, check and describe an answer: no reading, no plain key."""
     kind = kinds.kind_of(q)
     out: dict[str, Any] = {"id": q["id"], "lesson": q["lesson"], "kind": q["kind"], "prompt": q["prompt"],
-                           "number": number(q, content.questions), "short": short_prompt(q)}
+                           "number": number(q, content.questions), "short": short_prompt(q),
+                           "thought": kind.thought_rule(q)}  # what opens our reading, as the kernel decides it
     if q.get("beside"):
         out["beside"] = q["beside"]
     if q["kind"] in ("choice", "selfcheck", "classify"):
@@ -148,7 +151,9 @@ def controls(q: dict) -> Markup:
         return _text(q, "text", "Your answer", "Type your answer here", rows=6)
     if k in ("choice", "selfcheck"):
         out = _radios(q, "choice", "Choose", [(o, o) for o in kind.shown(q)])
-        return out + (_button("check", "Check") if k == "selfcheck" else Markup(""))
+        if k == "choice":
+            return out
+        return out + _text(q, "reason", "Because", REASON, rows=2) + _button("check", "Check")
     if k == "scale":
         s = q["scale"]
         marks = [(n, f"{n} ({s.get('low', '')})" if n == s["min"] else f"{n} ({s.get('high', '')})"
@@ -165,22 +170,25 @@ def controls(q: dict) -> Markup:
                               w["text"], w["text"]) for w in kind.words(q))
             out += html('<fieldset class="sl-field"><legend>Tick the words that are vague (undefined, open to two '
                         "readings)</legend>{}</fieldset>", boxes)
-        return out + _button("check", "Check")
+        return (out + _text(q, "reason", "Because", "Why this kind? " + REASON, rows=2)
+                + _button("check", "Check"))
     if k == "match":
         options = [(c["id"], c["label"]) for c in q["match_choices"]]
         items = join(html('<div class="sl-match-item"><p><strong>{}</strong></p>{}<div class="sl-note" '
                           'data-note="{}" aria-live="polite"></div></div>', i["text"],
                           _select(q, "match", "Matches", options, item=i["id"]), i["id"])
                      for i in q["match_items"])
-        return items + _button("check", "Check")
+        return (items + _text(q, "reason", "Because", "Which match were you least sure of, and why? (a sentence: "
+                                                      f"at least {MIN_WORDS} words)", rows=2) + _button("check", "Check"))
     if k == "predict":
         return (_select(q, "stance", "Position", [(s.code, s.as_option) for s in STANCES])
                 + _select(q, "basis", "How we know", [(b.code, b.as_option) for b in BASES])
-                + _text(q, "reason", "Reason", "Your reason, in a sentence", rows=2)
+                + _text(q, "reason", "Reason", f"Your reason, in a sentence (at least {MIN_WORDS} words)", rows=2)
                 + _button("compare", "Compare with the table"))
     if k == "verdict":
         return (_select(q, "verdict", "Verdict", [(v.code, v.label) for v in VERDICTS])
-                + _text(q, "reason", "Because", "Because ... (name an event and its date)", rows=2)
+                + _text(q, "reason", "Because", f"Because ... (name an event and its date; at least {MIN_WORDS} words)",
+                      rows=2)
                 + _button("compare", "Compare with the module"))
     if k == "forecast":
         ident = _field_id(q, "probability")

@@ -51,6 +51,7 @@ class Kind:
     label = ""            # printed above the prompt on paper
     default_lines = 0     # ruled lines on paper
     builds_prompt = False  # the kind writes the prompt from other data when the file gives none
+    reason_in: str | None = "reason"  # the saved answer's field with the student's reason; None: the answer is the writing
 
     def check(self, where: Where, item: dict) -> None:
         """Kind-specific fields (the shared ones are checked by the loader)."""
@@ -77,13 +78,23 @@ class Kind:
         return str(value)
 
     def reason(self, q: dict, value: Any) -> str:
-        """The words the student wrote to explain the answer (kinds with a reason box)."""
-        return str(value.get("reason") or "") if isinstance(value, dict) else str(value or "")
+        """The words the student wrote to explain the answer: the reason box's (``reason_in``), or,
+        in a kind whose answer is itself the writing, the answer (a list's items joined by spaces)."""
+        if self.reason_in is not None:
+            return str(value.get(self.reason_in) or "") if isinstance(value, dict) else ""
+        return " ".join(str(v) for v in value) if isinstance(value, list) else str(value or "")
+
+    def thought_rule(self, q: dict) -> dict[str, Any]:
+        """What earns our reading, as data: ``shows_thought`` applies it here, and the web edition's
+        page carries it (build/web_kinds.public) for its script to apply the same way."""
+        return {"reasonIn": self.reason_in, "minWords": MIN_WORDS, "minDistinct": MIN_WORDS // 2,
+                "word": WORD_IN_SCRIPT}
 
     def shows_thought(self, q: dict, value: Any) -> bool:
         """Whether an answer has earned our reading: answered, with a reason of a
         sentence (``MIN_WORDS`` words). Clicks alone, or one letter, never earn it."""
-        return self.is_answered(q, value) and thoughtful(self.reason(q, value))
+        rule = self.thought_rule(q)
+        return self.is_answered(q, value) and thoughtful(self.reason(q, value), rule["minWords"], rule["minDistinct"])
 
     def partial(self, q: dict, value: Any) -> str | None:
         """What a saved but unfinished answer holds, as text (a reason without a score)."""
@@ -149,6 +160,8 @@ def verdict_html(right: bool, explanation: Any, tries_left: bool = True) -> Mark
 
 MIN_WORDS = 8  # a sentence of reasoning: what a reveal of our reading asks for first
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two or more letters ("a" and "x" do not count)
+# The same words in a browser's script (a RegExp with the flags "gu"): letters, and numerals that are not digits.
+WORD_IN_SCRIPT = r"[\p{L}\p{Nl}\p{No}]{2,}"
 
 
 def excerpt_html(q: dict) -> Markup:
@@ -171,10 +184,10 @@ def words_in(text: str) -> list[str]:
     return _WORD.findall(str(text or ""))
 
 
-def thoughtful(text: str) -> bool:
-    """A reason of at least ``MIN_WORDS`` words, not one word typed over and over."""
+def thoughtful(text: str, words: int = MIN_WORDS, distinct: int = MIN_WORDS // 2) -> bool:
+    """A reason of at least ``words`` words, not one word typed over and over."""
     found = [w.lower() for w in words_in(text)]
-    return len(found) >= MIN_WORDS and len(set(found)) >= MIN_WORDS // 2
+    return len(found) >= words and len(set(found)) >= distinct
 
 
 def reason_wanted(text: str, before: str = "see our reading") -> str | None:

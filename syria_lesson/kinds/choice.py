@@ -17,6 +17,7 @@ def _options(value):
 class Choice(Kind):
     name = "choice"
     label = "Choose one"
+    reason_in = None  # the answer (the option chosen) is all there is
 
     def check(self, where, item):
         for number, option in enumerate(where.field(item, "options", _options) or [], start=1):
@@ -57,6 +58,7 @@ class Choice(Kind):
 class SelfCheck(Choice):
     name = "selfcheck"
     label = "Self-check: choose one"
+    reason_in = "reason"
 
     def check(self, where, item):
         texts = []

@@ -10,6 +10,7 @@ from syria_lesson.kinds.choice import Choice
 class Ranking(Kind):
     name = "ranking"
     label = "Put these in order (1 = first)"
+    reason_in = None  # the order is the answer
 
     check = Choice.check
 

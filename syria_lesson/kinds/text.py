@@ -9,6 +9,7 @@ class Open(Kind):
     name = "open"
     label = "Write your answer"
     default_lines = 6
+    reason_in = None  # the answer is the writing
 
     def paper_text(self, q):
         return ["  Answer: ____"]

@@ -84,13 +84,18 @@
   function changed() {
     const name = currentStudent(), answers = name ? readBook(name) : {}, value = id => (answers[id] || {}).value;
     const done = id => SL.isAnswered(DATA.questions[id], value(id));
+    // Our reading opens after the attempt JupyterLab asks for (SL.showsThought: the kernel's rule, carried per question).
+    const earned = id => SL.showsThought(DATA.questions[id], value(id));
     document.querySelectorAll("[data-reveal]").forEach(panel => {
-      const ids = panel.dataset.after.split(" ").filter(Boolean), count = ids.filter(done).length;
+      const ids = panel.dataset.after.split(" ").filter(Boolean), count = ids.filter(earned).length;
       const body = panel.querySelector(".sl-reveal-body"), wait = panel.querySelector(".sl-reveal-wait");
       const open = name && count === ids.length;
       body.hidden = !open; wait.hidden = !!open;
       body.innerHTML = open ? (SL.unseal(`reveal:${panel.dataset.reveal}`, "reading") || "") : "";
-      if (!open) wait.querySelector("strong").nextSibling.textContent = ` (${count} answered so far). Answer them first: the point is your own reading.`;
+      wait.querySelector(".sl-reveal-count").textContent = `(${count} done so far).`;
+      const wanted = wait.querySelector(".sl-reveal-wanted");
+      wanted.replaceChildren(...(open ? [] : ids.map(id => [DATA.questions[id], SL.stillWanted(DATA.questions[id], value(id))])
+        .filter(([, why]) => why).map(([q, why]) => SL.el("li", `Question ${q.number}: ${why}.`))));
     });
     document.querySelectorAll("[data-earlier]").forEach(box => {
       const q = DATA.questions[box.dataset.earlier];

@@ -20,7 +20,7 @@
     const slot = `${actor}:${topic}`, c = data.cells[slot];
     if (!c.blank) return c;
     const q = window.SL_DATA.questions[c.question], entry = answers[c.question];
-    if (q && entry && SL.isAnswered(q, entry.value)) {
+    if (q && entry && SL.showsThought(q, entry.value)) {
       try { return JSON.parse(SL.unseal(`compare:${data.lesson}`, `cell:${slot}`)); } catch (err) { /* stays blank */ }
     }
     return c;

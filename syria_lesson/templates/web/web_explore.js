@@ -12,7 +12,7 @@
   function paragraphs(data, name, answers) {
     if (!data.holdBack) return null;
     const q = window.SL_DATA.questions[data.holdBack], entry = answers[data.holdBack];
-    if (!name || !q || !entry || !SL.isAnswered(q, entry.value)) return null;
+    if (!name || !q || !entry || !SL.showsThought(q, entry.value)) return null;
     try { return JSON.parse(SL.unseal(`explorer:${data.name}`, "paragraphs") || "null"); } catch (err) { return null; }
   }
 

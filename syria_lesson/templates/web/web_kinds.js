@@ -31,6 +31,8 @@
   }
 
   const reasonText = (value, lead) => value.reason ? `${lead}${str(value.reason)}` : "";
+  const becauseText = value => blank(value.reason) ? "" : `. Because: ${str(value.reason)}`;
+  const reasonBox = el => field(el, "reason").value;
 
   function matchRight(q, item, chosen) {
     return typeof chosen === "string" && (q.right[item.id] || []).includes(SL.digest(q.id, item.id, chosen));
@@ -64,17 +66,20 @@
     selfcheck: {
       valid: (q, v) => isDict(v) && typeof v.choice === "string",
       answered: (q, v) => q.options.includes(v.choice),
-      text: (q, v) => v.choice + (v.correct ? " (right)" : " (not right yet)"),
-      read: (el, q) => { const c = checked(el, "choice"); return c === null ? null : {choice: c, correct: SL.digest(q.id, c) === q.right}; },
+      text: (q, v) => v.choice + (v.correct ? " (right)" : " (not right yet)") + becauseText(v),
+      read: (el, q) => { const c = checked(el, "choice"); return c === null ? null : {choice: c, correct: SL.digest(q.id, c) === q.right, reason: reasonBox(el)}; },
       write: (el, q, v, ui) => {
         const c = isDict(v) && q.options.includes(v.choice) ? v.choice : null;
         setRadio(el, "choice", c);
-        ui.feedback(c ? sealedOr(q, `option:${c}`) : "");
+        field(el, "reason").value = isDict(v) ? str(v.reason) : "";
+        ui.feedback(c && SL.showsThought(q, v) ? sealedOr(q, `option:${c}`) : "");
       },
       onCheck: true,
       check: (el, q, ui) => {
         const v = KINDS.selfcheck.read(el, q);
         if (!v) return ui.feedback("Choose an option first.", true);
+        const wanted = SL.reasonWanted(q, v.reason, "press Check");  // a choice and a reason: clicks alone never earn it
+        if (wanted) return ui.feedback(wanted, true);
         ui.feedback(sealedOr(q, `option:${v.choice}`));
         ui.save(v);
       },
@@ -114,24 +119,27 @@
       valid: (q, v) => isDict(v) && typeof v.kind === "string",
       answered: (q, v) => q.options.includes(v.kind),
       text: (q, v) => v.kind + (v.correct ? " (right)" : " (not right yet)")
-        + (Array.isArray(v.vague) && v.vague.length ? "; vague words marked: " + v.vague.join(", ") : ""),
+        + (Array.isArray(v.vague) && v.vague.length ? "; vague words marked: " + v.vague.join(", ") : "") + becauseText(v),
       read: (el, q) => {
         const k = checked(el, "kind");
         if (k === null) return null;
         return {kind: k, vague: fields(el, "vague").filter(b => b.checked).map(b => b.value),
-                attempts: Number(el.dataset.attempts || 0), correct: SL.digest(q.id, k) === q.right};
+                attempts: Number(el.dataset.attempts || 0), correct: SL.digest(q.id, k) === q.right, reason: reasonBox(el)};
       },
       feedbackOf: (q, v) => sealedOr(q, `${Number(v.attempts) >= 2 ? "final" : "first"}:${v.kind}`),
       write: (el, q, v, ui) => {
         v = isDict(v) ? v : {};
         setRadio(el, "kind", q.options.includes(v.kind) ? v.kind : null);
         fields(el, "vague").forEach(b => { b.checked = Array.isArray(v.vague) && v.vague.includes(b.value); });
+        field(el, "reason").value = str(v.reason);
         el.dataset.attempts = String(Number(v.attempts) || 0);
-        ui.feedback(q.options.includes(v.kind) && Number(v.attempts) ? KINDS.classify.feedbackOf(q, v) : "");
+        ui.feedback(Number(v.attempts) && SL.showsThought(q, v) ? KINDS.classify.feedbackOf(q, v) : "");
       },
       onCheck: true,
       check: (el, q, ui) => {
         if (checked(el, "kind") === null) return ui.feedback("Choose a kind of claim first.", true);
+        const wanted = SL.reasonWanted(q, reasonBox(el), "press Check");
+        if (wanted) return ui.feedback(wanted, true);
         el.dataset.attempts = String(Number(el.dataset.attempts || 0) + 1);
         const v = KINDS.classify.read(el, q);
         ui.feedback(KINDS.classify.feedbackOf(q, v));
@@ -144,13 +152,13 @@
       text: (q, v) => {
         const labels = Object.fromEntries(q.choices.map(c => [c.id, c.label]));
         return q.items.map(i => `${i.text} → ${Object.prototype.hasOwnProperty.call(labels, v.chosen[i.id]) ? labels[v.chosen[i.id]] : "(none)"}`
-          + (matchRight(q, i, v.chosen[i.id]) ? " (right)" : "")).join("; ");
+          + (matchRight(q, i, v.chosen[i.id]) ? " (right)" : "")).join("; ") + becauseText(v);
       },
       read: el => {
         const chosen = {};
         fields(el, "match").forEach(d => { if (d.value) chosen[d.dataset.item] = d.value; });
         if (!Object.keys(chosen).length) return null;
-        return {chosen: chosen, tries: JSON.parse(el.dataset.tries || "{}")};
+        return {chosen: chosen, tries: JSON.parse(el.dataset.tries || "{}"), reason: reasonBox(el)};
       },
       write: (el, q, v) => {
         v = isDict(v) ? v : {};
@@ -158,12 +166,15 @@
         fields(el, "match").forEach(d => { d.value = ids.includes(chosen[d.dataset.item]) ? chosen[d.dataset.item] : ""; });
         q.items.forEach(i => { tries[i.id] = Number((isDict(v.tries) && v.tries[i.id]) || 0); });
         el.dataset.tries = JSON.stringify(tries);
-        matchNotes(el, q, {chosen: chosen, tries: tries});
+        field(el, "reason").value = str(v.reason);
+        matchNotes(el, q, SL.thoughtful(v.reason, q.thought) ? {chosen: chosen, tries: tries} : null);
       },
       onCheck: true,
       check: (el, q, ui) => {
         const v = KINDS.match.read(el);
         if (!v) return ui.feedback("Choose a match for at least one item first.", true);
+        const wanted = SL.reasonWanted(q, v.reason, "press Check");
+        if (wanted) return ui.feedback(wanted, true);
         for (const item of q.items) {
           const pick = v.chosen[item.id];
           if (pick && !(v.tries[item.id] && matchRight(q, item, pick))) v.tries[item.id] = Number(v.tries[item.id] || 0) + 1;
@@ -190,11 +201,13 @@
         setSelect(el, "stance", v.stance, Object.keys(SL_DATA.stances));
         setSelect(el, "basis", v.basis, Object.keys(SL_DATA.bases));
         field(el, "reason").value = str(v.reason);
-        ui.feedback(field(el, "stance").value && field(el, "basis").value ? sealedOr(q, "reading") : "");
+        ui.feedback(SL.showsThought(q, v) ? sealedOr(q, "reading") : "");
       },
       compare: (el, q, ui) => {
         const v = KINDS.predict.read(el);
         if (!(v && v.stance && v.basis)) return ui.feedback("Choose a position and how we would know it first.", true);
+        const wanted = SL.reasonWanted(q, v.reason, "compare with the table");
+        if (wanted) return ui.feedback(wanted, true);
         ui.save(v);
         ui.feedback(sealedOr(q, "reading"));
       },
@@ -211,11 +224,13 @@
         v = isDict(v) ? v : {};
         setSelect(el, "verdict", v.verdict, Object.keys(SL_DATA.verdicts));
         field(el, "reason").value = str(v.reason);
-        ui.feedback(field(el, "verdict").value ? sealedOr(q, "reading") : "");
+        ui.feedback(SL.showsThought(q, v) ? sealedOr(q, "reading") : "");
       },
       compare: (el, q, ui) => {
         const v = KINDS.verdict.read(el);
         if (!(v && v.verdict)) return ui.feedback("Choose your verdict first.", true);
+        const wanted = SL.reasonWanted(q, v.reason, "compare with the module");
+        if (wanted) return ui.feedback(wanted, true);
         ui.save(v);
         ui.feedback(sealedOr(q, "reading"));
       },
