@@ -35,7 +35,8 @@ EVENTS_CAPTION = "Events by thread: "  # timeline.explorer(): one table per thre
 def _pages() -> list[str]:
     pages = []
     for edition in ("student", "instructor", "worksheet", "worksheet-core"):
-        stems = [p.stem for p in build.notebooks(include_instructor=edition == "instructor")]
+        stems = [p.stem for p in build.notebooks(include_instructor=edition == "instructor",
+                                                 include_reference=edition in ("student", "instructor"))]
         pages += [f"{edition}/{stem}" for stem in stems + ["all_lessons"]]
     return pages
 
@@ -293,23 +294,24 @@ def test_every_question_of_the_lesson_is_on_its_page(visits, questions, page):
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
 @pytest.mark.parametrize("lesson", ["02", "05"])
-def test_events_table_is_on_the_timeline_pages(visits, edition, lesson):
+def test_events_table_is_in_the_reference_not_on_the_timeline_pages(visits, edition, lesson):
     """Every event the lesson's explorer covers is a row of its static table."""
     from syria_lesson.data import load_all
 
-    figure = {"02": "timeline_2012_2018", "05": "timeline_after_2017"}[lesson]  # as the lessons' explorers
-    expected = explorer_events(figure, load_all().events)
-    tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"].startswith(EVENTS_CAPTION)]
-    threads = {e["track"] for e in expected}
-    assert len(tables) == len(threads) > 1, (tables, threads)
-    assert sum(t["body_rows"] for t in tables) == len(expected) > 20, (tables, len(expected))
+    # The explorers are in the reference (Part 1 to November 2017, Part 2 after): every event each
+    # covers is a row of its static table there, in both parts together.
+    expected = [e for figure in ("timeline_2012_2018", "timeline_after_2017") for e in explorer_events(figure, load_all().events)]
+    tables = [t for t in visits[f"{edition}/reference"].facts["tables"] if t["caption"].startswith(EVENTS_CAPTION)]
+    assert sum(t["body_rows"] for t in tables) == len(expected) > 40, (tables, len(expected))
+    lesson_tables = [t for t in visits[_lesson_page(edition, lesson)].facts["tables"] if t["caption"].startswith(EVENTS_CAPTION)]
+    assert lesson_tables == [], "the full events table is the reference's, not the lesson's"
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
-def test_comparison_table_is_on_the_positions_page(visits, edition):
+def test_comparison_table_is_in_the_reference(visits, edition):
     topics = load_topics()
-    tables = [t for t in visits[_lesson_page(edition, "03")].facts["tables"] if t["caption"].endswith(" compared")]
-    assert len(tables) == 1, [t["caption"] for t in visits[_lesson_page(edition, "03")].facts["tables"]]
+    tables = [t for t in visits[f"{edition}/reference"].facts["tables"] if t["caption"].endswith(" compared")]
+    assert len(tables) == 1, [t["caption"] for t in visits[f"{edition}/reference"].facts["tables"]]
     assert tables[0]["body_rows"] == len(topics) and tables[0]["th"] > 0
 
 

@@ -47,7 +47,8 @@ def _expected() -> dict[str, list[str]]:
     """The handouts each edition must have (the editions build.py makes today)."""
     found = {}
     for edition in ("student", "instructor", *WORKSHEETS):
-        stems = [p.stem for p in build.notebooks(include_instructor=edition == "instructor")]
+        stems = [p.stem for p in build.notebooks(include_instructor=edition == "instructor",
+                                                 include_reference=edition in ("student", "instructor"))]
         found[edition] = stems + [pdf.WHOLE]
     return found
 

@@ -47,7 +47,8 @@ WHOLE = "all_lessons"  # the all-in-one handout of each edition
 # (A4 and Letter), as declared in the editions table (syria_lesson.core.editions).
 # "*" is every handout of the edition not named otherwise. tests/test_pdfs.py
 # holds every PDF to these. A folder that is not an edition has no budget.
-BUDGETS: dict[str, dict[str, int]] = {e.name: {"*": e.page_budget, WHOLE: e.whole_budget} for e in EDITIONS.values()}
+BUDGETS: dict[str, dict[str, int]] = {e.name: {"*": e.page_budget, WHOLE: e.whole_budget, "reference": e.reference_budget}
+                                     for e in EDITIONS.values()}
 # A worksheet's extension tasks, on pages of their own after the core, may take this many more.
 EXTENSION_PAGES = {e.name: e.extension_pages for e in EDITIONS.values() if e.extension_pages}
 # The budgets are for A4; Letter pages are 18 mm shorter and may take this many more.

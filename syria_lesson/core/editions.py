@@ -31,6 +31,7 @@ class Edition:
     published: str = ""        # how the site and the release name it; "" = never published (teacher only)
     page_budget: int = 60      # most printed pages per lesson handout (A4)
     whole_budget: int = 220    # most printed pages of the all-lessons handout (A4)
+    reference_budget: int = 110  # the reference handout: a look-up book, never printed as a class set
     extension_pages: int = 0   # more pages a lesson's extension tasks may take after the core
     letter_extra: int = 0      # more pages allowed on Letter, which is 18 mm shorter than A4
     runs_as: str = ""          # another edition whose notebook run this one shares ("" = its own)
@@ -46,7 +47,9 @@ class Edition:
         """Made from the committed notebooks (which are the student edition) without running them."""
         return self.kernel == "student"
 
-    def budget(self, handout: str, whole: str = "all_lessons") -> int:
+    def budget(self, handout: str, whole: str = "all_lessons", reference: str = "reference") -> int:
+        if handout == reference:
+            return self.reference_budget
         return self.whole_budget if handout == whole else self.page_budget
 
 
