@@ -84,9 +84,11 @@ def verdict_sheet(*, content: Content | None = None, edition: Edition | None = N
         return
     questions = [content.question(qid) for qid in verdict_questions(content=content)]
     key = ", ".join(f"{label[0]} = {label.lower()}" for label in (v.label for v in VERDICTS))
-    rows = [[str(n), f"{q['prompt']} {kinds.excerpt_text(q)}", "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
-    grid = fixed_table(rows, [("No.", 5), ("The author, in our words", 55), ("Circle one", 10),
-                              ("Because (an event, its number and its date)", 30)],
+    # each row carries the events it weighs, in small type: the sheet needs no other page, in four pages
+    rows = [[str(n), html('{}<br><span style="font-size:9px">{}</span>', q["prompt"], kinds.excerpt_text(q)),
+             "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
+    grid = fixed_table(rows, [("No.", 4), ("The author, in our words, and the events to weigh", 64), ("Circle one", 9),
+                              ("Because (an event and its date)", 23)],
                        f"My verdicts. Circle one: {key}", "sl-verdict-sheet", ids=[q["id"] for q in questions])
     note = html("<p><small>Each row lists the events to weigh, with their dates.</small></p>")
     show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
