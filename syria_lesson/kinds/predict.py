@@ -116,12 +116,15 @@ class Predict(Kind):
 
 
 def evidence_text(prediction: dict, content) -> str:
-    """'Events to weigh: 24 Feb 2018, the UN Security Council ...; ...', in date order."""
-    by_id = {e["id"]: e for e in content.events}
-    found = sorted((by_id[i] for i in prediction.get("events") or [] if i in by_id), key=lambda e: e["date"])
+    """'Events to weigh (numbered as in the timeline): 47. 24 Feb 2018, the UN Security Council ...; ...',
+    in date order. The number is the event's in the timeline (``data.events.number_events``: its place in
+    the record, 1 = earliest), which a verdict's reason cites."""
+    numbers = {e["id"]: n for n, e in enumerate(content.events, start=1)}
+    found = sorted((e for e in content.events if e["id"] in (prediction.get("events") or [])), key=lambda e: e["date"])
     if not found:
         return ""
-    return "Events to weigh: " + "; ".join(f"{format_date(str(e['date']))}, {e['title'].rstrip('.')}" for e in found) + "."
+    return "Events to weigh (numbered as in the timeline): " + "; ".join(
+        f"{numbers[e['id']]}. {format_date(str(e['date']))}, {e['title'].rstrip('.')}" for e in found) + "."
 
 
 class Verdict(Kind):
