@@ -171,4 +171,4 @@ def excerpt_html(actor_ids: list[str], topic_ids: list[str], hidden: dict | None
             for a in actor_ids]
     columns = [("actor", "Actor")] + [(t["id"], t["title"]) for t in topics]
     blanks = f" {BLANK}: your own prediction, from the question named." if hidden else ""
-    return table(rows, columns, f"From the positions table, November 2017. {KEY}.{blanks}", css_class="sl-table sl-excerpt")
+    return table(rows, columns, f"From the positions table, November 2017. {KEY}.{blanks}", css_class="sl-table sl-matrix sl-excerpt")
