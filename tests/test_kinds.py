@@ -175,3 +175,22 @@ def test_the_instructor_edition_prints_the_reading(monkeypatch):
     monkeypatch.setattr(reveal, "show", lambda widget, html, text: shown.append(str(html)))
     reveal.after(["d04_promising_step"], "Our reading", lambda: "SECRET READING")
     assert "SECRET READING" in shown[-1]
+
+
+def test_paper_asks_for_a_reason_wherever_the_screen_does(student):
+    """A worksheet asks for reasons as the screen does: a kind whose live face has a reason box
+    ("Because" or "Reason") prints a line for the reason on paper; a kind without one prints none."""
+    import ipywidgets as w
+
+    content = load_all()
+    seen = {}
+    for q in content.questions:
+        if q["kind"] in seen or q["kind"] == "text":  # a text task is its own answer box, ruled lines on paper
+            continue
+        view = questions.QuestionView(q)
+        asks = any(box.description.split(": ")[-1] in ("Because", "Reason") for box in find(view.widget, w.Textarea))
+        paper = str(kinds.kind_of(q).paper(q))
+        prints = any(label in paper for label in ("Because:", "Your reason:", "Reason:", "and why:"))
+        seen[q["kind"]] = (asks, prints)
+    assert {"selfcheck", "classify", "verdict", "predict"} <= set(seen)
+    assert {kind: asks for kind, (asks, prints) in seen.items() if asks != prints} == {}, seen

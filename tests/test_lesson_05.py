@@ -254,7 +254,7 @@ def test_the_class_set_worksheet_gets_one_compact_verdict_sheet(monkeypatch):
     epilogue.verdict_sheet()
     (page,) = shown
     assert page.count("R  W  P  O  S") == len(epilogue.verdict_questions()) == 6
-    assert page.count("Events to weigh:") == 6  # each row carries its evidence: the sheet needs no other page
+    assert page.count("Events to weigh (numbered as in the timeline):") == 6  # each row carries its evidence: the sheet needs no other page
     text = re.sub(r"<[^>]+>", " ", page)  # what a reader sees; the rows' anchors (id="q-...") are not shown
     assert "r05_" not in text and "pred_" not in text
     for p in load_all().predictions:  # our verdicts and outcomes stay off the worksheet

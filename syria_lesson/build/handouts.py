@@ -26,9 +26,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from syria_lesson.build.execute import execute_many, strip_widget_views
 from syria_lesson.build.exporter import TEMPLATES, exporter
 from syria_lesson.build.page_images import Figures
+from syria_lesson.core.dates import long_date
 from syria_lesson.core.editions import get as get_edition
 from syria_lesson.core.editions import handouts as handout_editions
-from syria_lesson.core.html import Markup
+from syria_lesson.core.html import Markup, html
 from syria_lesson.data import load_all
 from syria_lesson.lessons.reference import record_checked_text
 
@@ -79,10 +80,31 @@ def handout_html(nb, path: Path, edition: str, built: str) -> str:
     return body
 
 
+CITES_A_PARAGRAPH = re.compile(r"\b[Pp]aragraphs? \d")
+
+
+def _shown(cell) -> str:
+    """What a cell shows: its markdown, or its outputs' HTML."""
+    if cell.cell_type == "markdown":
+        return cell.source
+    return " ".join(str(o.get("data", {}).get("text/html", "")) for o in cell.get("outputs", []))
+
+
+def op_ed_line() -> str:
+    """Where a class set reads the op-ed: a worksheet prints only short excerpts of it, so a task that
+    cites its paragraph N sends the student to the article at its source (the address from the data)."""
+    meta = load_all().article["meta"]
+    return str(html('<p class="sl-ws-source" style="font-size:85%;margin:0 0 0.4rem"><strong>The op-ed:</strong> '
+                    "{}, <em>{}</em>, {}: read it at {} (paragraphs numbered 1\u2013{}, body only).</p>",
+                    meta["author"], meta["outlet"], long_date(meta["date"]), meta["url"],
+                    meta["paragraphs"]))
+
+
 def worksheet_notebook(nb, extension: bool = True):
     """The class-set worksheet of a lesson: its title, name and date lines, and
     only the cells tagged ``worksheet`` (the tasks, short excerpts a task needs,
-    the figures and map it uses). Reference tables stay in the full handout.
+    the figures and map it uses). Reference tables stay in the full handout. A
+    worksheet that cites a paragraph of the op-ed says where to read it.
     With ``extension=False``, the core tasks only."""
     title = next((line for cell in nb.cells if cell.cell_type == "markdown"
                   for line in cell.source.splitlines() if line.startswith("# ")), "# Worksheet")
@@ -90,7 +112,8 @@ def worksheet_notebook(nb, extension: bool = True):
     core = [cell for cell in kept if "extension" not in cell.metadata.get("tags", [])]
     extra = [cell for cell in kept if "extension" in cell.metadata.get("tags", [])] if extension else []
     out = nbformat.v4.new_notebook(metadata=nb.metadata)
-    out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}")] + core
+    source = op_ed_line() if any(CITES_A_PARAGRAPH.search(_shown(c)) for c in core + extra) else ""
+    out.cells = [nbformat.v4.new_markdown_cell(f"{title}\n\n{WORKSHEET_HEADER}{source}")] + core
     if extension and any(cell.get("outputs") for cell in extra):
         # Extension tasks on a page of their own, after the class's core tasks: the class
         # set's budget is for the core, and a teacher may print the core pages only.

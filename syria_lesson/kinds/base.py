@@ -199,6 +199,16 @@ def reason_wanted(text: str, before: str = "see our reading") -> str | None:
             f"then {before}.")
 
 
+def because_line(label: str = "Because:") -> Markup:
+    """On paper, the line for the reason that the kind's screen face asks for in its box (a
+    self-check, a claim sort, a match): a worksheet asks for reasons as the screen does."""
+    return html('<div class="sl-line sl-because" style="border-bottom:1px solid #555;min-height:1.7em;'
+                'font-size:85%;margin-left:1.5em"><strong>{}</strong></div>', label)
+
+
+BECAUSE_TEXT = "  Because: ______________________________"
+
+
 def reason_area(placeholder: str = "Because ... (a sentence: at least 8 words)"):
     """The box for a student's reason, the same in every kind that has one."""
     import ipywidgets as w

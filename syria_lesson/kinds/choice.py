@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from syria_lesson.core.html import html, join
 from syria_lesson.core.validate import Invalid, text
-from syria_lesson.kinds.base import BOX, Controls, Kind, options_text, reason_area, reason_wanted, shuffled, verdict_html
+from syria_lesson.kinds.base import (
+    BECAUSE_TEXT,
+    BOX,
+    Controls,
+    Kind,
+    because_line,
+    options_text,
+    reason_area,
+    reason_wanted,
+    shuffled,
+    verdict_html,
+)
 
 
 def _options(value):
@@ -72,6 +83,12 @@ class SelfCheck(Choice):
         answer = where.field(item, "answer", text(300))
         if answer and texts and answer not in texts:
             where.problem("answer", answer, "is not one of the options", "copy the text of the right option exactly")
+
+    def paper(self, q):
+        return super().paper(q) + because_line()  # the screen asks for a reason before it checks
+
+    def paper_text(self, q):
+        return super().paper_text(q) + [BECAUSE_TEXT]
 
     def shown(self, q):
         # Shuffled: in the file the right option is usually first.

@@ -8,7 +8,18 @@ from __future__ import annotations
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import ident
 from syria_lesson.core.vocab import CLAIM_KINDS
-from syria_lesson.kinds.base import BOX, Controls, Kind, attempts, reason_area, reason_wanted, shuffled, verdict_html
+from syria_lesson.kinds.base import (
+    BECAUSE_TEXT,
+    BOX,
+    Controls,
+    Kind,
+    attempts,
+    because_line,
+    reason_area,
+    reason_wanted,
+    shuffled,
+    verdict_html,
+)
 
 LABELS = CLAIM_KINDS.labels()  # code -> what a student chooses
 # After a wrong choice: why the chosen kind may not fit, without naming the right one.
@@ -57,18 +68,18 @@ class Classify(Kind):
         # Two short lines on paper, close together: the four kinds, then the words to tick.
         gap = Markup('<span style="display:inline-block;width:1.2em"></span>')
         kinds = join((html("{} {}", BOX, label) for label in self.shown(q)), gap)
-        out = html('<p class="sl-options sl-claim-face" style="margin:0.3em 0 0.2em 1.5em;line-height:1.9">'
+        out = html('<p class="sl-options sl-claim-face" style="margin:0.2em 0 0.1em 1.5em;line-height:1.7">'
                    "<em>What kind of claim?</em>{}{}", gap, kinds)
         if self.words(q):
             words = join((html("{} “{}”", BOX, w["text"]) for w in self.words(q)), gap)
             out += html("<br><em>Vague words?</em>{}{}", gap, words)
-        return out + Markup("</p>")
+        return out + Markup("</p>") + because_line()  # why this kind: the screen asks before it checks
 
     def paper_text(self, q):
         out = ["  What kind of claim? [ ] " + " [ ] ".join(self.shown(q))]
         if self.words(q):
             out.append("  Vague words: " + " ".join(f"[ ] {w['text']}" for w in self.words(q)))
-        return out
+        return out + [BECAUSE_TEXT]
 
     def is_valid(self, q, value):
         return isinstance(value, dict) and isinstance(value.get("kind"), str)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from syria_lesson.core.html import Markup, html, join
 from syria_lesson.core.validate import DataError, Invalid, Problem, one_of
-from syria_lesson.kinds.base import Controls, Kind, reason_area, reason_wanted, shuffled, verdict_html
+from syria_lesson.kinds.base import Controls, Kind, because_line, reason_area, reason_wanted, shuffled, verdict_html
 
 SOURCES = ("key_terms", "phrases")
+LEAST_SURE = "The match I was least sure of, and why:"  # on paper, what the screen's reason box asks
 # Sources whose options carry their own numbers (the timeline's events, "12. Title (date)"):
 # they stay in their own order, and on paper a student writes that number.
 NUMBERED = ("phrases",)
@@ -50,15 +51,16 @@ class Match(Kind):
         return chr(ord("A") + ids.index(choice_id)) if len(ids) <= 26 else str(ids.index(choice_id) + 1)
 
     def paper(self, q):
+        # The Because line: the screen asks for a reason before it checks the matches.
         items = join(html("<li>{} ____</li>", i["text"]) for i in q["match_items"])
         if q["source"] in NUMBERED:
             return html('<ol class="sl-match-items">{}</ol><p>Write the number of the matching event '
-                        "(the events are listed below this task).</p>", items)
+                        "(the events are listed below this task).</p>{}", items, because_line(LEAST_SURE))
         marker = "A" if len(q["match_choices"]) <= 26 else "1"
         choices = join(html("<li>{}</li>", c["label"]) for c in q["match_choices"])
         return html('<ol class="sl-match-items">{}</ol><p>Write the {} of the matching option:</p>'
-                    '<ol class="sl-match-choices" type="{}">{}</ol>',
-                    items, "letter" if marker == "A" else "number", marker, choices)
+                    '<ol class="sl-match-choices" type="{}">{}</ol>{}',
+                    items, "letter" if marker == "A" else "number", marker, choices, because_line(LEAST_SURE))
 
     def paper_after(self, q):
         """The timeline's events, numbered, below the task: a long list that may run
@@ -74,7 +76,7 @@ class Match(Kind):
         numbered = q["source"] in NUMBERED
         return [f"  {n}. {i['text']} ____" for n, i in enumerate(q["match_items"], start=1)] + [
             f"  {c['label']}" if numbered else f"  ({self._letter(q, c['id'])}) {c['label']}"
-            for c in q["match_choices"]]
+            for c in q["match_choices"]] + [f"  {LEAST_SURE} ______________________________"]
 
     def is_valid(self, q, value):
         return isinstance(value, dict) and isinstance(value.get("chosen"), dict)

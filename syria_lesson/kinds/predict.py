@@ -116,12 +116,15 @@ class Predict(Kind):
 
 
 def evidence(prediction: dict, content) -> dict | None:
-    """The events to weigh, in date order: '24 Feb 2018: the UN Security Council ...' (an excerpt)."""
-    by_id = {e["id"]: e for e in content.events}
-    found = sorted((by_id[i] for i in prediction.get("events") or [] if i in by_id), key=lambda e: e["date"])
+    """The events to weigh, in date order, each with its number in the timeline (its place in the record,
+    1 = earliest, as ``data.events.number_events`` numbers it), which a verdict's reason cites:
+    '47. 24 Feb 2018: the UN Security Council ...' (an excerpt)."""
+    numbers = {e["id"]: n for n, e in enumerate(content.events, start=1)}
+    found = sorted((e for e in content.events if e["id"] in (prediction.get("events") or [])), key=lambda e: e["date"])
     if not found:
         return None
-    return {"title": "Events to weigh", "items": [f"{format_date(str(e['date']))}: {e['title'].rstrip('.')}" for e in found]}
+    return {"title": "Events to weigh (numbered as in the timeline)",
+            "items": [f"{numbers[e['id']]}. {format_date(str(e['date']))}: {e['title'].rstrip('.')}" for e in found]}
 
 
 class Verdict(Kind):

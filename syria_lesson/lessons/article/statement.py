@@ -136,6 +136,21 @@ def worksheet_html(doc: dict | None = None) -> Markup:
                 'style="columns:2;column-gap:1.2em;font-size:11px;line-height:1.35">{}{}</section>', head, paras)
 
 
+def excerpt(numbers: list[int], *, edition: Edition | None = None) -> None:
+    """On paper only: the statement's paragraphs a task quotes, beside it (a class set has no
+    lesson 01 to turn back to). On screen the lesson links to the whole statement instead."""
+    if not editions.given(edition).paper:
+        return
+    doc = document()
+    chosen = [p for p in doc["paragraphs"] if p["n"] in numbers]
+    paras = join(html("<p><strong>{}.</strong> {}</p>", p["n"], text_html(p)) for p in chosen)
+    head = html("<p><strong>From the joint statement, {}</strong> (our paragraph numbers; [gap]: no copy gives "
+                "the words):</p>", long_date(doc["date"]))
+    face = html('<section class="sl-statement-ws" aria-label="From the joint statement" '
+                'style="columns:2;column-gap:1.2em;font-size:10.5px;line-height:1.25">{}{}</section>', head, paras)
+    show_html(face, "\n".join(f"{p['n']}. {p['text']}" for p in chosen))
+
+
 def show(*, edition: Edition | None = None) -> None:
     edition = editions.given(edition)
     doc = document()

@@ -60,10 +60,10 @@ def verdict_summary_html(*, content: Content | None = None) -> Markup:
                 "your reason matters more than the label.</p>", text)
 
 
-def verdict_questions(*, content: Content | None = None) -> list[str]:
-    """The ids of lesson 05's core verdict questions: the ones the module's verdicts wait for."""
+def verdict_questions(tier: str = "core", *, content: Content | None = None) -> list[str]:
+    """The ids of lesson 05's verdict questions of one tier (the core ones are those the module's verdicts wait for)."""
     content = given_content(content)
-    return [q["id"] for q in content.lesson_questions("05") if q["kind"] == "verdict" and q["tier"] == "core"]
+    return [q["id"] for q in content.lesson_questions("05") if q["kind"] == "verdict" and q["tier"] == tier]
 
 
 def reveal_verdicts(*, content: Content | None = None, edition: Edition | None = None) -> None:
@@ -74,23 +74,26 @@ def reveal_verdicts(*, content: Content | None = None, edition: Edition | None =
                  plain=plain, content=content, edition=edition)
 
 
-def verdict_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
-    """The core verdicts on one compact sheet, for the class-set worksheet only (in JupyterLab and the full
-    handout each is its own question, just above): for each prediction a verdict to circle and a reason
-    to write, and the events to weigh in each row."""
+def verdict_sheet(tier: str = "core", *, content: Content | None = None, edition: Edition | None = None) -> None:
+    """The verdicts of one tier on one compact sheet, for the class-set worksheet only (in JupyterLab and the
+    full handout each is its own question, just above): for each prediction a verdict to circle and a reason
+    to write, and the events to weigh in each row. The extension verdicts go on the full worksheet's
+    extension page, numbered on from the core ones."""
     content = given_content(content)
     edition = editions.given(edition)
     if not edition.paper:
         return
-    questions = [content.question(qid) for qid in verdict_questions(content=content)]
+    questions = [content.question(qid) for qid in verdict_questions(tier, content=content)]
+    first = 1 if tier == "core" else len(verdict_questions(content=content)) + 1
     key = ", ".join(f"{label[0]} = {label.lower()}" for label in (v.label for v in VERDICTS))
     # each row carries the events it weighs, in small type: the sheet needs no other page, in four pages
     rows = [[str(n), html('{}<br><span style="font-size:9px">{}</span>', q["prompt"], kinds.excerpt_text(q)),
-             "R  W  P  O  S", ""] for n, q in enumerate(questions, start=1)]
+             "R  W  P  O  S", ""] for n, q in enumerate(questions, start=first)]
     grid = fixed_table(rows, [("No.", 4), ("The author, in our words, and the events to weigh", 64), ("Circle one", 9),
-                              ("Because (an event and its date)", 23)],
-                       f"My verdicts. Circle one: {key}", "sl-verdict-sheet", ids=[q["id"] for q in questions])
-    note = html("<p><small>Each row lists the events to weigh, with their dates.</small></p>")
+                              ("Because (an event, its number and its date)", 23)],
+                       f"{'My' if tier == 'core' else 'More'} verdicts. Circle one: {key}", "sl-verdict-sheet", "11px",
+                       ids=[q["id"] for q in questions])
+    note = html("<p><small>Each row lists the events to weigh, with their numbers and dates.</small></p>")
     show_html(note + grid, "My verdicts: " + "; ".join(q["prompt"] for q in questions))
 
 

@@ -183,21 +183,23 @@ def live_html(result: dict) -> Markup:
 # ---------------------------------------------------------------- paper
 
 
-def forecast_sheet(*, content: Content | None = None, edition: Edition | None = None) -> None:
-    """Lesson 04's core forecasts on one compact sheet, for the class-set worksheet only (in JupyterLab and
-    the full handout each forecast is its own question, just above)."""
+def forecast_sheet(tier: str = "core", *, content: Content | None = None, edition: Edition | None = None) -> None:
+    """Lesson 04's forecasts of one tier on one compact sheet, for the class-set worksheet only (in JupyterLab
+    and the full handout each forecast is its own question, just above). The extension forecasts go on
+    the full worksheet's extension page (three more rows would cost the core worksheet a fifth page),
+    numbered on from the core ones, as lesson 05's table numbers them."""
     content = given_content(content)
     edition = editions.given(edition)
     if not edition.paper:
         return
-    # The core forecasts: the extension ones are in JupyterLab and the full handout (on a class-set
-    # worksheet, three more rows would cost the lesson a fifth page).
-    questions = [q for q in fc.forecast_questions(content.questions) if q["lesson"] == "04" and q["tier"] == "core"]
-    rows = [[str(n), q["forecast"]["question"], "____ %", ""] for n, q in enumerate(questions, start=1)]
-    show_html(fixed_table(rows, [("No.", 4), ("As of 20 November 2017: how likely is it that …", 60),
-                                 ("My forecast (0-100)", 11), ("Because (a few words)", 25)],
-                          "My forecasts, as of 20 November 2017 (three more, for early finishers, are in the full lesson)",
-                          "sl-forecast-sheet", "11px", ids=[q["id"] for q in questions]),
+    lesson = [q for q in fc.forecast_questions(content.questions) if q["lesson"] == "04"]
+    numbers = {q["id"]: n for n, q in enumerate(sorted(lesson, key=lambda q: q["tier"] != "core"), start=1)}
+    questions = [q for q in lesson if q["tier"] == tier]
+    rows = [[str(numbers[q["id"]]), q["forecast"]["question"], "____ %", ""] for q in questions]
+    caption = "My forecasts, as of 20 November 2017" if tier == "core" else "More forecasts, as of 20 November 2017"
+    show_html(fixed_table(rows, [("No.", 4), ("As of 20 November 2017: how likely is it that …", 63),
+                                 ("My forecast (0-100)", 10), ("Because (a few words)", 23)],
+                          caption, "sl-forecast-sheet", "10.5px", ids=[q["id"] for q in questions]),
               "My forecasts: " + "; ".join(q["forecast"]["question"] + " ____ %" for q in questions))
 
 

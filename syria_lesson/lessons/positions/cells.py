@@ -154,3 +154,21 @@ def topic_html(topic_id: str, hidden: dict | None = None, *, content: Content | 
     topic = content.topic(topic_id)
     return table(topic_rows(topic_id, hidden, content=content), [("actor", "Actor"), ("stance", "Position"), ("basis", "Basis"),
                                                 ("source", "Source")], f"{topic['title']}: {topic['question']}")
+
+
+KEY = ("+ supports (yes), − opposes (no), ± conditional, ? ambiguous, · not stated; "
+       "[A] the article, [R] the public record, [A+R] both")
+
+
+def excerpt_html(actor_ids: list[str], topic_ids: list[str], hidden: dict | None = None, *,
+                 content: Content | None = None) -> Markup:
+    """A few rows (actors) and columns (topics) of the positions table, as the whole table
+    labels its cells, the predicted ones blank: what a task on paper needs of the table."""
+    content = given_content(content)
+    hidden = hidden or {}
+    topics = [content.topic(t) for t in topic_ids]
+    rows = [{"actor": content.actor(a)["short_name"], **{t["id"]: _label(a, t["id"], hidden, content=content) for t in topics}}
+            for a in actor_ids]
+    columns = [("actor", "Actor")] + [(t["id"], t["title"]) for t in topics]
+    blanks = f" {BLANK}: your own prediction, from the question named." if hidden else ""
+    return table(rows, columns, f"From the positions table, November 2017. {KEY}.{blanks}", css_class="sl-table sl-matrix sl-excerpt")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from syria_lesson.core import editions
 from syria_lesson.core.dates import when
-from syria_lesson.core.display import show
+from syria_lesson.core.display import show, show_html
 from syria_lesson.core.editions import Edition
 from syria_lesson.core.html import Markup, html, join, link, plain_table, table
 from syria_lesson.core.validate import date_start
@@ -151,3 +151,25 @@ def after_matching(question_id: str, *, content: Content | None = None, edition:
                               "does the phrase fit both?</p>{}", phrases_html(question_id, content=content)),
                  plain="Our matching: " + "; ".join(f"{r['phrase']} → {Markup(r['events']).striptags()}"
                                                     for r in rows), content=content, edition=edition)
+
+
+def entries(event_ids: list[str], *, content: Content | None = None, edition: Edition | None = None) -> None:
+    """On paper only: the few events a task reads in the explorer, in full, beside it (a class set
+    has no explorer). Their number, title, which date is which, and the summary; not whether the
+    article mentions them, which a matching task asks."""
+    content = given_content(content)
+    if not editions.given(edition).paper:
+        return
+    numbers = number_events(content.events)
+    by_id = {e["id"]: e for e in content.events}
+    unknown = [i for i in event_ids if i not in by_id]
+    if unknown:
+        raise ValueError(f"explore.entries: no event {', '.join(unknown)} in data/events.csv (its column 'id')")
+    chosen = sorted((by_id[i] for i in event_ids), key=lambda e: numbers[e["id"]])
+    items = join(html("<li><strong>{}. {}</strong>, {}. {}</li>", numbers[e["id"]], e["title"], when(e), e["summary"])
+                 for e in chosen)
+    show_html(html('<div class="sl-excerpt"><p><strong>From the timeline</strong> (numbered as in the timeline): '
+                   "the entries these questions use.</p>"
+                   '<ul style="list-style:none;padding-left:0;margin:0;font-size:80%;line-height:1.3;columns:2;column-gap:1.2em">'
+                   "{}</ul></div>", items),
+              "From the timeline: " + "; ".join(f"{numbers[e['id']]}. {e['title']}, {when(e)}" for e in chosen))
