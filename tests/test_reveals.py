@@ -22,7 +22,7 @@ REVEALS = {
     "lateral reading (01)": lambda: reveal.after(["q01_source_author", "q01_source_outlet"],
                                                  "Who wrote it, and where: what we found", sourcing.reveal_html),
     "the claims (01)": lambda: article.reveal_claims("01"),
-    "the vague terms (01)": lambda: reveal.after(["q01_sort_p08", "q01_sort_p10", "q01_check_sochi"],
+    "the vague terms (01)": lambda: reveal.after(["q01_sort_p10", "q01_sort_p12", "q01_check_sochi"],
                                                  "Words both sides signed, read two ways", article.vague_terms_html),
     "the matching (02)": lambda: timeline.after_matching("ph02_phrases"),
     "the positions table (03)": lambda: positions.after_predictions("03"),
@@ -77,6 +77,7 @@ def write_reasons(view) -> None:
         area.value = SENTENCE
     for button in _buttons(view):
         button.click()
+    next(b for b in find(view.widget, w.Button) if b.description.startswith("Save")).click()  # a written answer
 
 
 @pytest.mark.parametrize("name", sorted(REVEALS))
@@ -102,8 +103,8 @@ def panel_questions(name: str) -> list[str]:
     content = load_all()
     return {"lateral reading (01)": ["q01_source_author", "q01_source_outlet"],
             "the claims (01)": [q["id"] for q in content.lesson_questions("01")
-                                if q["kind"] == "classify" and q["tier"] == "core"],
-            "the vague terms (01)": ["q01_sort_p08", "q01_sort_p10", "q01_check_sochi"],
+                                if q["kind"] == "classify" and q["tier"] == "core"] + ["q01_find_claims"],
+            "the vague terms (01)": ["q01_sort_p10", "q01_sort_p12", "q01_check_sochi"],
             "the matching (02)": ["ph02_phrases"],
             "the positions table (03)": [q["id"] for q in content.lesson_questions("03") if q["kind"] == "predict"],
             "the verdicts (05)": epilogue.verdict_questions(),

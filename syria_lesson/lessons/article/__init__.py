@@ -132,5 +132,6 @@ def vague_terms(*, content: Content | None = None) -> None:
 def reveal_claims(lesson_id: str = "01", *, content: Content | None = None, edition: Edition | None = None) -> None:
     """Our reading of the claims, shown once the student has sorted every core claim of the lesson."""
     content = given_content(content)
-    ids = [q["id"] for q in content.lesson_questions(lesson_id) if q["kind"] == "classify" and q["tier"] == "core"]
+    ids = [q["id"] for q in content.lesson_questions(lesson_id)
+           if q["tier"] == "core" and (q["kind"] == "classify" or q["id"].endswith("_find_claims"))]  # their own claims too
     reveal.after(ids, "The claims, part by part: kind, paragraph and evidence", claims_html, content=content, edition=edition)
