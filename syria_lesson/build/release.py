@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from syria_lesson.core import paths
+from syria_lesson.core import paths, sealed
 
 RELEASE_GITIGNORE = """.venv/
 __pycache__/
@@ -17,6 +17,10 @@ __pycache__/
 notebooks/answers/
 """
 TOP_FILES = ("requirements.txt", "pyproject.toml", "LICENSE", "LICENSE-CONTENT.md")
+# The data files that hold answers, readings or outcomes a lesson reveals only after an attempt: the
+# release keeps them sealed (core/sealed.py), so that no student reads an answer key at a glance.
+SEALED = ("questions/*.yaml", "article.yaml", "key_terms.yaml", "positions.csv", "predictions.yaml",
+          "forecasts.yaml", "events.csv", "lateral_reading.yaml", "corroboration.yaml", "roles.yaml")
 
 
 def build_release(out: Path) -> Path:
@@ -27,6 +31,9 @@ def build_release(out: Path) -> Path:
     shutil.copytree(root / "notebooks", out / "notebooks", ignore=shutil.ignore_patterns("answers", ".ipynb_checkpoints"))
     for name in ("data", "figures", "binder", "jupyterlab-settings"):  # the last: JupyterLab without news prompts
         shutil.copytree(root / name, out / name)
+    for pattern in SEALED:
+        for path in sorted((out / "data").glob(pattern)):
+            sealed.seal_file(path)
     shutil.copytree(root / "syria_lesson", out / "syria_lesson", ignore=shutil.ignore_patterns("__pycache__"))
     for name in TOP_FILES:
         if (root / name).exists():

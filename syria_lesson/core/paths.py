@@ -8,7 +8,9 @@ PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 
 
 def is_module_root(folder: Path) -> bool:
-    return (folder / "data" / "events.csv").is_file() and (folder / "notebooks").is_dir()
+    events = folder / "data" / "events.csv"
+    # the student release keeps it sealed (core/sealed.py): its paragraph column answers lesson 02's matching
+    return (events.is_file() or events.with_name("events.csv.sealed").is_file()) and (folder / "notebooks").is_dir()
 
 
 def find_root(start: Path | None = None, package_parent: Path = PACKAGE_PARENT) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_lesson import kinds
-from syria_lesson.core import paths, vocab
+from syria_lesson.core import paths, sealed, vocab
 from syria_lesson.core.readers import check_field, display_name, read_yaml
 from syria_lesson.core.validate import DataError, Problem, ident, integer, one_of, text
 from syria_lesson.data.common import data_file, raise_if
@@ -26,7 +26,8 @@ FILE_NAME = re.compile(r"^lesson_(\d\d)\.yaml$")
 def question_files(folder: Path) -> list[tuple[str, Path]]:
     """(lesson, path) of each lesson file in a folder, in lesson order."""
     found = []
-    for path in sorted(folder.glob("*.yaml")):
+    kept = {path.with_name(path.name.removesuffix(sealed.SUFFIX)) for path in folder.glob("*.yaml*")}
+    for path in sorted(kept):  # plain in the checkout, sealed in the student release
         match = FILE_NAME.match(path.name)
         if match:
             found.append((match.group(1), path))
