@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
+import browser_checks as bc
 import pytest
 from checkout_guard import changes, snapshot
 
 from syria_lesson import build
+from syria_lesson.build import web
 from syria_lesson.live import session
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -55,3 +57,22 @@ def student(kernel):
     """A fresh kernel's session with a student started, as after they type their name."""
     kernel.start("Tess")
     return kernel
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium, driven from a thread of its own, for every test of a module that asks for it (a
+    module with its own ``browser`` fixture, as the handout tests have, keeps its own). Module-scoped:
+    a session-wide one leaks a running event loop into later modules' widgets."""
+    thread = bc.BrowserThread()
+    yield thread
+    thread.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The web edition (``make web``), lessons and reference, built once for each module of web tests
+    (a module with a ``site`` of its own, as the JupyterLite tests have, keeps its own)."""
+    out = tmp_path_factory.mktemp("web") / "web"
+    web.build_web(out, build.notebooks(include_instructor=False, include_reference=True))
+    return out

@@ -42,13 +42,6 @@ def built(tmp_path_factory, content):
     return out
 
 
-@pytest.fixture(scope="module")
-def browser():
-    thread = bc.BrowserThread()
-    yield thread
-    thread.close()
-
-
 def _drive(browser, url: str, instructor: bool) -> dict:
     """Open the deck with every outside request refused, move through it and print it."""
     seen = {"blocked": [], "errors": []}

@@ -17,7 +17,7 @@ import pytest
 from test_web import sample_values
 
 from syria_lesson import kinds
-from syria_lesson.build import notebooks, web, web_kinds
+from syria_lesson.build import notebooks, web_kinds
 from syria_lesson.data import load_all
 from syria_lesson.kinds.base import words_in
 from syria_lesson.live.answers import AnswerBook
@@ -31,20 +31,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 LESSONS = [p.stem for p in notebooks(include_instructor=False)]
 HOSTILE_JS = "'<script>window.pwned=1</script><img src=x onerror=\"window.pwned=1\"> \\ud800 end'"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("web") / "web"
-    web.build_web(out, notebooks(include_instructor=False, include_reference=True))
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    thread = bc.BrowserThread()
-    yield thread
-    thread.close()
 
 
 def _open(browser, site, page_name, blocked, width=1100):

@@ -13,7 +13,7 @@ import browser_checks as bc
 import pytest
 from test_web_browser import _answer, _open, _start
 
-from syria_lesson.build import notebooks, web
+from syria_lesson.build import web
 from syria_lesson.data import load_all
 from syria_lesson.data.events import explorer_events, number_events
 from syria_lesson.kinds.predict import cell_label
@@ -25,20 +25,6 @@ bc.require_browser_for_module()
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 PERIOD, HOLD_BACK = "timeline_2012_2018", "ph02_phrases"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("web") / "web"
-    web.build_web(out, notebooks(include_instructor=False, include_reference=True))
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    thread = bc.BrowserThread()
-    yield thread
-    thread.close()
 
 
 def _page_with(site, marker: str) -> str:
