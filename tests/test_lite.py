@@ -77,7 +77,7 @@ def test_site_holds_the_lessons_data_and_package(site):
     lessons = {item["name"] for item in contents_listing(site, "notebooks")["content"]}
     assert set(LESSONS) <= lessons
     assert (site / "files" / "syria_lesson" / "core" / "paths.py").exists()
-    assert (site / "files" / "data" / "questions" / "lesson_04.yaml").exists()
+    assert (site / "files" / "data" / "questions" / "lesson_04.yaml.sealed").exists()  # as the release keeps it
     assert (site / ".nojekyll").exists()  # else GitHub Pages drops files/syria_lesson/__init__.py
 
 
@@ -103,7 +103,7 @@ def test_package_finds_its_data_from_the_lite_layout(site):
     out = subprocess.run([sys.executable, "-I", "-c", code, str(files)], capture_output=True, text=True,
                          env=env, check=True, cwd=files / "notebooks").stdout.split("\n")
     assert Path(out[0]) == files.resolve()
-    assert (Path(out[1]) / "questions" / "lesson_04.yaml").exists()
+    assert (Path(out[1]) / "questions" / "lesson_04.yaml.sealed").exists()
     assert Path(out[2]) == files.resolve() / "notebooks" / "answers"
 
 

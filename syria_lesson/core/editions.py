@@ -59,14 +59,14 @@ EDITIONS: dict[str, Edition] = {e.name: e for e in (
             published="Student handouts (each lesson in full)"),
     Edition("instructor", "Instructor edition (contains model answers)", shows_readings=True, paper=False,
             page_budget=80, whole_budget=330),  # seven lessons, with room for lesson 06's full document set
-    # The class set: the core tasks on at most 4 A4 pages a lesson (28 for the seven lessons), extension tasks
+    # The class set: the core tasks on at most 4 A4 pages a lesson (29 for the seven and the contents page), extension tasks
     # on pages of their own.
     Edition("worksheet", "Worksheet", shows_readings=False, paper=True,
             published="Worksheets (a class set: the tasks, with room to write)",
-            page_budget=4, whole_budget=28, extension_pages=2, letter_extra=1),
+            page_budget=4, whole_budget=29, extension_pages=3, letter_extra=1),  # lesson 01: 13 extension tasks
     Edition("worksheet-core", "Worksheet, core tasks only", shows_readings=False, paper=True, extension=False,
             published="Worksheets, core tasks only (at most 4 A4 pages a lesson)",
-            page_budget=4, whole_budget=28, letter_extra=1, runs_as="worksheet"),
+            page_budget=4, whole_budget=29, letter_extra=1, runs_as="worksheet"),
     # Every lesson interactive in a plain browser, offline (build/web.py): the committed notebooks with
     # each question's browser face; our readings sealed until the student's attempt, as in JupyterLab.
     Edition("web", "Web edition", shows_readings=False, paper=False, renderer="web",
