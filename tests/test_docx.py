@@ -117,3 +117,13 @@ def test_figures_with_their_alt_text_before_their_task(built, content, edition):
         for picture in pictures:
             assert picture.width <= worksheet_docx.WIDTH and picture.height <= worksheet_docx.HEIGHT
     assert placed >= (5 if edition == "worksheet" else 3), "the map in lessons 00, 02, 03; the timelines on the full worksheets"
+
+
+def test_the_role_play_worksheet_carries_each_partys_own_words(built, content):
+    """Lesson 06's tasks source and use the documents: its Word worksheets print them, as its PDF does."""
+    for edition in worksheet_docx.EDITIONS:
+        whole = "\n".join(_paragraphs(built / edition / "lesson_06.docx"))
+        for item in content.documents():
+            assert item["speaker"] in whole and item["gist"] in whole and item["sourcing_questions"][0] in whole
+    other = "\n".join(_paragraphs(built / "worksheet" / "lesson_05.docx"))
+    assert not any(item["gist"] in other for item in content.documents())  # only where the plan uses them

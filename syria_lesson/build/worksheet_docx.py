@@ -23,12 +23,15 @@ from docx.shared import Cm, Pt
 from syria_lesson import kinds
 from syria_lesson.build.formats import Figure, figures_before, lesson_title, per_lesson
 from syria_lesson.core import paths
+from syria_lesson.core.dates import format_date
 from syria_lesson.data import Content, given_content
+from syria_lesson.lessons import document_set
 from syria_lesson.live.worksheet import number
 
 EDITIONS = {"worksheet": "Worksheet", "worksheet-core": "Worksheet, core tasks only"}
 BOX = "\u2610"
-LEFT_OUT = ("the reading material (the reading guide, the lateral-reading steps, the statement) that the HTML "
+LEFT_OUT = ("the reading material (the reading guide, the lateral-reading steps, the statement; lesson 06's document "
+            "set is printed) that the HTML "
             "and PDF worksheets carry beside the tasks; on the core worksheets, the timelines (reference beside an "
             "activity: the full worksheet has them on its last page), so the core keeps the PDF's four pages")
 WIDTH = Cm(17.0)  # A4 less the margins
@@ -131,6 +134,24 @@ def add_question(document, q: dict, content: Content) -> None:
     _lines(document, q.get("lines") or kind.default_lines)
 
 
+def add_documents(document, content: Content) -> None:
+    """Each party's own words, as the PDF worksheet prints them: a lesson's tasks source and use them,
+    so the Word worksheet carries them too, in small type."""
+    document.add_heading("The documents", level=2)
+    names = document_set.parties(content)
+    for n, item in enumerate(document_set.ordered(content)):
+        head = document.add_paragraph()
+        head.add_run(f"Document {document_set.letter(n)}. {names.get(item['actor'], '')}: {item['heading']}").bold = True
+        head.paragraph_format.keep_with_next = True
+        lines = [f"Source: {item['speaker']}, {format_date(str(item['date']))}. {item['publisher']}.",
+                 *(part.strip() for part in str(item["text"]).split("\n") if part.strip()), f"Gist: {item['gist']}",
+                 *(f"{k}. {question}" for k, question in enumerate(item["sourcing_questions"], start=1))]
+        for line in lines:  # tight, small type: seven documents and the tasks within the core's four pages
+            paragraph = document.add_paragraph(line)
+            paragraph.paragraph_format.space_after = Pt(1)
+            _small(paragraph, 8.5)
+
+
 def worksheet(content: Content, lesson_id: str, edition: str) -> Document:
     document = Document()
     section = document.sections[0]
@@ -141,6 +162,8 @@ def worksheet(content: Content, lesson_id: str, edition: str) -> Document:
     document.add_heading(f"{lesson_title(content, lesson_id)}: {EDITIONS[edition]}", level=1)
     document.add_paragraph(content.plan(lesson_id)["supporting_question"]).runs[0].italic = True
     document.add_paragraph("Name: ______________________________    Date: ______________")
+    if "documents" in (content.plan(lesson_id).get("sources") or []):
+        add_documents(document, content)
     questions = content.lesson_questions(lesson_id)
     core = [q for q in questions if q["tier"] == "core"]
     extension = [q for q in questions if q["tier"] == "extension"] if edition == "worksheet" else []
