@@ -8,6 +8,7 @@ from checkout_guard import changes, snapshot
 
 from syria_lesson import build
 from syria_lesson.build import web
+from syria_lesson.data import load_all
 from syria_lesson.live import session
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -76,3 +77,9 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("web") / "web"
     web.build_web(out, build.notebooks(include_instructor=False, include_reference=True))
     return out
+
+
+@pytest.fixture(scope="module")
+def content():
+    """The module's content, loaded once for each module of tests that asks for it."""
+    return load_all()

@@ -14,7 +14,6 @@ import pytest
 from lxml import etree
 
 from syria_lesson.build import canvas_qti, formats, lms
-from syria_lesson.data import load_all
 
 Q = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 CP = {"cp": canvas_qti.CP}
@@ -26,11 +25,6 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("lms")
     lms.build_lms(out)
     return out
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def _field(item, label: str) -> str:

@@ -21,11 +21,6 @@ SEED = sorted((paths.ROOT.parent / "shared" / "seeds").glob("*.txt"))
 ARTICLE_DAY = "2017-11-17"
 
 
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
-
-
 def article_paragraphs() -> list[str]:
     """The op-ed's 17 body paragraphs from the seed text (not part of the repo).
 

@@ -14,7 +14,7 @@ from test_slides import libreoffice, to_pdf
 
 from syria_lesson import kinds
 from syria_lesson.build import formats, worksheet_docx
-from syria_lesson.data import load_all, load_instructor_notes
+from syria_lesson.data import load_instructor_notes
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +22,6 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("docx")
     worksheet_docx.build_docx(out)
     return out
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def _paragraphs(path: Path) -> list[str]:

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import nbformat
-import pytest
 from lesson_parts import code_of
 
 from syria_lesson.core import paths
@@ -14,11 +13,6 @@ from syria_lesson.data import documents, load_all
 from syria_lesson.lessons.article import corroboration
 
 NOTEBOOK = paths.ROOT / "notebooks" / "04_discussion.ipynb"
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def code_cells():

@@ -15,7 +15,7 @@ from lxml import etree
 
 from syria_lesson import kinds
 from syria_lesson.build import cartridge, formats, lms
-from syria_lesson.data import load_all, load_instructor_notes
+from syria_lesson.data import load_instructor_notes
 
 CP = {"cp": cartridge.CP, "lom": cartridge.LOM}
 Q = {"q": cartridge.QTI}
@@ -26,11 +26,6 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("lms")
     lms.build_lms(out)
     return out
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def _held(content, how: str) -> list[dict]:

@@ -13,13 +13,7 @@ from pathlib import Path
 import pytest
 
 from syria_lesson.build import answer_key, formats, lms, pack, slides, worksheet_docx
-from syria_lesson.data import load_all
 from syria_lesson.live.worksheet import number
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def fake_build(root: Path, content) -> Path:

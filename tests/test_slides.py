@@ -18,7 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from syria_lesson.build import formats, slide_outline, slides
-from syria_lesson.data import load_all, load_instructor_notes
+from syria_lesson.data import load_instructor_notes
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +26,6 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("slides")
     slides.build_slides(out)
     return out
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_all()
 
 
 def _texts(slide) -> str:
